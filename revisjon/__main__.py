@@ -1,0 +1,3 @@
+from revisjon.cli import main
+
+main()

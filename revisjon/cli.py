@@ -1,0 +1,175 @@
+"""The command line: parses options, calls the library, shows results. No logic of its own."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+import typer.rich_utils
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TextColumn
+
+from revisjon import __version__
+from revisjon.feil import KriterieFeil, RevisjonFeil
+from revisjon.utdata.format import Format
+
+# Typer's help panels are titled in English; the tool speaks Norwegian throughout.
+typer.rich_utils.ARGUMENTS_PANEL_TITLE = "Argumenter"
+typer.rich_utils.OPTIONS_PANEL_TITLE = "Valg"
+typer.rich_utils.COMMANDS_PANEL_TITLE = "Kommandoer"
+typer.rich_utils.ERRORS_PANEL_TITLE = "Feil"
+typer.rich_utils.REQUIRED_LONG_STRING = "[påkrevd]"
+typer.rich_utils.DEFAULT_STRING = "[standard: {}]"
+typer.rich_utils.RICH_HELP = "Se '{command_path} {help_option}' for hjelp."
+
+OK, AVVIST, BRUKSFEIL = 0, 1, 2
+"""Exit codes: all judged; some input rejected (output still written); nothing could be done."""
+
+app = typer.Typer(
+    name="revisjon",
+    help="Vurderer anonymiserte saker fra Navs sosiale tjenester mot revisjonskriterier.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+def _versjon(verdi: bool) -> None:
+    if verdi:
+        print(f"revisjon {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def hoved(
+    versjon: Annotated[
+        bool,
+        typer.Option(
+            "--versjon", "--version", callback=_versjon, is_eager=True, help="Vis versjonen."
+        ),
+    ] = False,
+) -> None:
+    """Vurderer anonymiserte saker fra Navs sosiale tjenester mot revisjonskriterier."""
+
+
+@app.command()
+def vurder(
+    stier: Annotated[
+        list[Path],
+        typer.Argument(
+            metavar="STI...",
+            help="Saksfiler (.yaml, .yml, .json, .jsonl) eller mapper med slike filer.",
+            show_default=False,
+        ),
+    ],
+    kriterier: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "-k",
+            "--kriterier",
+            help="Kriteriefil eller mappe med kriteriefiler. Uten dette brukes standardsettet.",
+            show_default=False,
+        ),
+    ] = None,
+    ut: Annotated[
+        Path | None,
+        typer.Option(
+            "-o", "--ut", help="Skriv resultatet til denne filen i stedet for til skjermen."
+        ),
+    ] = None,
+    format_: Annotated[
+        Format,
+        typer.Option("--format", help="Utdataformat: markdown eller json."),
+    ] = Format.markdown,
+) -> None:
+    """Vurder sakene mot kriteriene og skriv funnene (Markdown eller JSON)."""
+    from revisjon.kriteriesprak.lasting import last_kriterier
+    from revisjon.skriving import kontroller_utfil, skriv_atomisk
+    from revisjon.terminal import oppsummeringstabell, vis_avvisninger, vis_oppsummering
+    from revisjon.utdata import render
+    from revisjon.vurdering import vurder as vurder_saker
+
+    feil = Console(stderr=True, highlight=False)
+    if ut is not None:
+        kontroller_utfil(ut, stier)
+    kriteriesett = last_kriterier(kriterier or [])
+    with Progress(
+        TextColumn("Vurderer saker"),
+        BarColumn(),
+        TextColumn("{task.completed} lest"),
+        console=feil,
+        transient=True,
+        disable=not feil.is_terminal,
+    ) as fremdrift:
+        oppgave = fremdrift.add_task("vurder", total=None)
+        kjoring = vurder_saker(
+            stier,
+            kriteriesett=kriteriesett,
+            fremdrift=lambda: fremdrift.advance(oppgave),
+        )
+    tekst = render(kjoring, format_)
+    if ut is None:
+        sys.stdout.write(tekst)
+        sys.stdout.flush()
+    else:
+        skriv_atomisk(ut, tekst)
+        feil.print(oppsummeringstabell(kjoring))
+        feil.print(f"Skrev {ut}.")
+    vis_avvisninger(feil, kjoring.avviste)
+    vis_oppsummering(feil, kjoring)
+    raise typer.Exit(AVVIST if kjoring.avviste else OK)
+
+
+def main() -> None:
+    """Entry point: one place where errors become messages and exit codes."""
+    feil = Console(stderr=True, highlight=False)
+    try:
+        kode = app(standalone_mode=False)
+    except KriterieFeil as problem:
+        for avvisning in problem.problemer:
+            feil.print(str(avvisning), markup=False, soft_wrap=True)
+        feil.print("Kriteriene kan ikke brukes; rett feilene over og prøv igjen.")
+        sys.exit(BRUKSFEIL)
+    except RevisjonFeil as problem:
+        feil.print(str(problem), markup=False, soft_wrap=True)
+        sys.exit(BRUKSFEIL)
+    except typer.Abort:
+        feil.print("Avbrutt.")
+        sys.exit(130)
+    except typer.TyperException as problem:
+        if type(problem).__name__ == "NoArgsIsHelpError":
+            sys.stdout.write(problem.format_message() + "\n")
+        else:
+            feil.print(f"Feil: {_norsk_bruksfeil(problem)}", markup=False)
+            feil.print("Se 'revisjon --help' for hjelp.", markup=False)
+        sys.exit(BRUKSFEIL)
+    sys.exit(kode if isinstance(kode, int) else OK)
+
+
+def _norsk_bruksfeil(problem: typer.TyperException) -> str:
+    """Typer's usage errors in Norwegian (matched by name: Typer's classes are not public)."""
+    import re
+
+    art = type(problem).__name__
+    param = getattr(problem, "param", None)
+    opts = getattr(param, "opts", None) or []
+    navn = opts[0] if opts else ""
+    if art == "MissingParameter":
+        return f"mangler {getattr(param, 'metavar', None) or navn}"
+    if art == "NoSuchOption":
+        valg = getattr(problem, "option_name", "")
+        muligheter = getattr(problem, "possibilities", None) or []
+        tips = f"; mente du {', '.join(muligheter)}?" if muligheter else ""
+        return f"ukjent valg «{valg}»{tips}"
+    if art == "BadParameter":
+        gyldige = re.findall(r"'([^']+)'", problem.message)
+        if "is not one of" in problem.message and gyldige:
+            return f"ugyldig verdi «{gyldige[0]}» for {navn}; velg en av: {', '.join(gyldige[1:])}"
+        return f"ugyldig verdi for {navn}"
+    if art == "UsageError" and problem.message.startswith("No such command"):
+        ord_ = re.findall(r"'([^']+)'", problem.message)
+        tips = f"; mente du «{ord_[1]}»?" if len(ord_) > 1 else ""
+        return f"ukjent kommando «{ord_[0] if ord_ else ''}»{tips}"
+    return problem.format_message()

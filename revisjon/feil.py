@@ -1,0 +1,41 @@
+"""Errors and rejections: what went wrong, where, and what to do, in Norwegian."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Avvisning:
+    """One rejected input: a file, or one line of a JSON Lines file, that could not be judged.
+
+    ``linje`` and ``felt`` are None when not known. ``melding`` never holds personal data.
+    ``inndata`` names the input the problem belongs to (the file, or ``file:line`` for one
+    line of a JSON Lines file), so that several problems in one input count as one rejection.
+    """
+
+    fil: str
+    linje: int | None
+    felt: str | None
+    melding: str
+    inndata: str = ""
+
+    @property
+    def inndata_id(self) -> str:
+        return self.inndata or self.fil
+
+    def __str__(self) -> str:
+        sted = self.fil if self.linje is None else f"{self.fil}:{self.linje}"
+        return f"{sted}: {self.felt}: {self.melding}" if self.felt else f"{sted}: {self.melding}"
+
+
+class RevisjonFeil(Exception):
+    """Base of the errors that stop a command; the message starts with the file it concerns."""
+
+
+class KriterieFeil(RevisjonFeil):
+    """A criteria file that cannot be used; holds every problem found, not only the first."""
+
+    def __init__(self, problemer: list[Avvisning]) -> None:
+        self.problemer = problemer
+        super().__init__("\n".join(str(p) for p in problemer))

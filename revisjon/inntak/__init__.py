@@ -1,0 +1,1 @@
+"""Intake: reading case extracts from files and directories into validated cases or rejections."""

@@ -1,0 +1,245 @@
+"""Reading case extracts: files and directories in, validated cases or rejections out.
+
+Each input is judged on its own: a bad file or a bad JSON Lines line becomes one or more
+Avvisning values, and reading goes on with the next input.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from revisjon.feil import Avvisning
+from revisjon.inntak.dekoding import DekodingFeil, dekod
+from revisjon.inntak.fodselsnummer import finn_fodselsnummer
+from revisjon.meldinger import felt_sti, oversett
+from revisjon.sak import Sak, barnereferanser
+from revisjon.yamllast import YamlDokument, YamlFeil, les_yaml
+
+FILTYPER = (".yaml", ".yml", ".json", ".jsonl")
+HOPP_OVER = (".md", ".txt")
+"""Documentation beside the cases in a directory: skipped, not rejected."""
+
+MAKS_FILSTORRELSE = 32 * 1024 * 1024
+MAKS_FEIL_PER_SAK = 20
+
+
+@dataclass(frozen=True)
+class InnlestSak:
+    """A valid case and where it came from (``linje`` is set for JSON Lines)."""
+
+    sak: Sak
+    fil: str
+    linje: int | None = None
+
+
+Innlest = InnlestSak | Avvisning
+
+
+def finn_filer(stier: Iterable[Path]) -> Iterator[Path | Avvisning]:
+    """Expand arguments into case files: directories recursively, in sorted path order."""
+    for sti in stier:
+        if sti.is_dir():
+            for fil in sorted(p for p in sti.rglob("*") if p.is_file()):
+                relativ = fil.relative_to(sti)
+                if any(del_.startswith(".") for del_ in relativ.parts):
+                    continue
+                if fil.suffix.lower() in HOPP_OVER:
+                    continue
+                yield fil if fil.suffix.lower() in FILTYPER else _feil_filtype(fil)
+        elif sti.is_file():
+            yield sti if sti.suffix.lower() in FILTYPER else _feil_filtype(sti)
+        else:
+            yield Avvisning(str(sti), None, None, "finnes ikke; kontroller stien")
+
+
+def _feil_filtype(fil: Path) -> Avvisning:
+    return Avvisning(
+        str(fil),
+        None,
+        None,
+        f"ukjent filtype «{fil.suffix or '(ingen)'}»; saksuttrekk skal være "
+        ".yaml, .yml, .json eller .jsonl",
+    )
+
+
+def les_saker(stier: Iterable[Path]) -> Iterator[Innlest]:
+    """Every case in ``stier``, validated, or the reasons it was rejected."""
+    for funnet in finn_filer(stier):
+        if isinstance(funnet, Avvisning):
+            yield funnet
+        else:
+            yield from les_fil(funnet)
+
+
+def les_fil(fil: Path) -> Iterator[Innlest]:
+    """The case(s) in one file."""
+    navn = str(fil)
+    try:
+        storrelse = fil.stat().st_size
+        if storrelse > MAKS_FILSTORRELSE and fil.suffix.lower() != ".jsonl":
+            yield Avvisning(
+                navn,
+                None,
+                None,
+                f"filen er på {storrelse} byte, over grensen på {MAKS_FILSTORRELSE} byte for én "
+                "sak; del den opp eller bruk .jsonl med én sak per linje",
+            )
+            return
+        innhold = fil.read_bytes()
+    except OSError as feil:
+        yield Avvisning(navn, None, None, f"kan ikke leses ({feil.strerror})")
+        return
+    if fil.suffix.lower() == ".jsonl":
+        yield from _les_jsonl(navn, innhold)
+        return
+    try:
+        tekst = dekod(innhold)
+    except DekodingFeil as feil:
+        yield Avvisning(navn, feil.linje, None, feil.melding)
+        return
+    if fil.suffix.lower() == ".json":
+        yield from _fra_json(navn, tekst, linje=None)
+    else:
+        yield from _fra_yaml(navn, tekst)
+
+
+def _les_jsonl(navn: str, innhold: bytes) -> Iterator[Innlest]:
+    tomt = True
+    for nr, radlinje in enumerate(innhold.splitlines(), start=1):
+        if nr == 1 and radlinje.startswith(b"\xef\xbb\xbf"):
+            radlinje = radlinje[3:]
+        if not radlinje.strip():
+            continue
+        tomt = False
+        try:
+            tekst = dekod(radlinje)
+        except DekodingFeil as feil:
+            yield Avvisning(navn, nr, None, feil.melding, inndata=f"{navn}:{nr}")
+            continue
+        yield from _fra_json(navn, tekst, linje=nr)
+    if tomt:
+        yield Avvisning(navn, None, None, "filen er tom; den skal ha én sak per linje")
+
+
+def _ingen_dubletter(par: list[tuple[str, Any]]) -> dict[str, Any]:
+    ut: dict[str, Any] = {}
+    for nokkel, verdi in par:
+        if nokkel in ut:
+            raise ValueError(f"nøkkelen «{nokkel}» står to ganger i samme objekt; fjern den ene")
+        ut[nokkel] = verdi
+    return ut
+
+
+def _fra_json(navn: str, tekst: str, linje: int | None) -> Iterator[Innlest]:
+    inndata = f"{navn}:{linje}" if linje else navn
+    if not tekst.strip():
+        yield Avvisning(navn, linje, None, "filen er tom; den skal inneholde én sak")
+        return
+    try:
+        data = json.loads(tekst, object_pairs_hook=_ingen_dubletter)
+    except json.JSONDecodeError as feil:
+        yield Avvisning(
+            navn,
+            linje or feil.lineno,
+            None,
+            f"ugyldig JSON ved kolonne {feil.colno}; kontroller komma, klammer og anførselstegn",
+            inndata=inndata,
+        )
+        return
+    except ValueError as feil:
+        yield Avvisning(navn, linje, None, str(feil), inndata=inndata)
+        return
+    except RecursionError:
+        yield Avvisning(navn, linje, None, "JSON-en er nøstet for dypt", inndata=inndata)
+        return
+    yield from _valider(navn, data, linje_av=lambda _sti: linje, jsonl_linje=linje)
+
+
+def _fra_yaml(navn: str, tekst: str) -> Iterator[Innlest]:
+    try:
+        dokument: YamlDokument = les_yaml(tekst)
+    except YamlFeil as feil:
+        yield Avvisning(navn, feil.linje, None, feil.melding)
+        return
+    yield from _valider(navn, dokument.data, linje_av=dokument.linje, jsonl_linje=None)
+
+
+def _valider(
+    navn: str,
+    data: Any,
+    *,
+    linje_av: Any,
+    jsonl_linje: int | None,
+) -> Iterator[Innlest]:
+    inndata = f"{navn}:{jsonl_linje}" if jsonl_linje else navn
+
+    def avvis(sti: tuple[str | int, ...], felt: str | None, melding: str) -> Avvisning:
+        return Avvisning(navn, linje_av(sti), felt, melding, inndata=inndata)
+
+    if not isinstance(data, dict):
+        hva = "en liste" if isinstance(data, list) else "en enkeltverdi"
+        yield avvis((), None, f"toppnivået er {hva}; en sak skal være en mapping (nøkkel: verdi)")
+        return
+    if fnr_felt := list(dict.fromkeys(finn_fodselsnummer(data))):
+        for felt in fnr_felt:
+            yield avvis(
+                _sti_av(felt),
+                felt,
+                "inneholder noe som ligner et fødselsnummer eller D-nummer; saken er avvist "
+                "uten å bli lest videre. Anonymiser uttrekket og fjern nummeret",
+            )
+        return
+    try:
+        sak = Sak.model_validate(data)
+    except ValidationError as feil:
+        problemer = oversett(feil, Sak)
+        for loc, melding in problemer[:MAKS_FEIL_PER_SAK]:
+            yield avvis(loc, felt_sti(loc) or None, melding)
+        if len(problemer) > MAKS_FEIL_PER_SAK:
+            yield avvis((), None, f"… og {len(problemer) - MAKS_FEIL_PER_SAK} feil til")
+        return
+    barnefeil = _barnefeil(sak)
+    for felt, melding in barnefeil:
+        yield avvis(_sti_av(felt), felt, melding)
+    if not barnefeil:
+        yield InnlestSak(sak, navn, jsonl_linje)
+
+
+def _barnefeil(sak: Sak) -> list[tuple[str, str]]:
+    """Child ids that are duplicated in husstand.barn or referred to without being there."""
+    problemer: list[tuple[str, str]] = []
+    sett: set[str] = set()
+    for i, barn in enumerate(sak.husstand.barn):
+        if barn.id in sett:
+            problemer.append(
+                (f"husstand.barn[{i}].id", f"barne-id-en «{barn.id}» er brukt to ganger")
+            )
+        sett.add(barn.id)
+    for felt, barne_id in barnereferanser(sak):
+        if barne_id not in sett:
+            kjente = ", ".join(sorted(sett)) or "ingen barn"
+            problemer.append(
+                (
+                    felt,
+                    f"viser til barnet «{barne_id}», som ikke finnes i husstand.barn "
+                    f"({kjente}); legg barnet til eller rett id-en",
+                )
+            )
+    return problemer
+
+
+def _sti_av(felt: str) -> tuple[str | int, ...]:
+    """``journal[2].dato`` → ``('journal', 2, 'dato')`` (for line look-up)."""
+    ut: list[str | int] = []
+    for del_ in felt.replace("]", "").split("."):
+        navn, *indekser = del_.split("[")
+        if navn and navn != "(toppnivå)":
+            ut.append(navn)
+        ut += [int(i) for i in indekser]
+    return tuple(ut)

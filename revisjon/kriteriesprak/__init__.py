@@ -1,0 +1,1 @@
+"""The criteria language: declarative YAML criteria, checked at load and compiled once."""

@@ -1,0 +1,369 @@
+"""Giving each operation of the language its meaning: conditions compiled to Python closures.
+
+A compiled condition takes the runtime context and returns whether it holds and the evidence it
+found (short Norwegian phrases such as "kartlegging 06.03.2024"). Paths, names, regular
+expressions and values are checked here, once, before any case is judged.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from revisjon.felttre import Felttype
+from revisjon.kriteriesprak import modell as m
+from revisjon.kriteriesprak.maler import Mal, kompiler_mal
+from revisjon.kriteriesprak.stier import Henter, Kontekst, Omfang, StiFeil, formater
+from revisjon.kriteriesprak.tekstsok import Tekstsok
+
+Treff = tuple[bool, list[str]]
+Sjekk = Callable[[Kontekst], Treff]
+Sted = tuple[str | int, ...]
+
+
+class Kompileringsfeil(Exception):
+    """A problem at ``sted`` (the path inside the criterion) with a Norwegian message."""
+
+    def __init__(self, sted: Sted, melding: str) -> None:
+        super().__init__(melding)
+        self.sted = sted
+        self.melding = melding
+
+
+def kompiler(
+    betingelse: m.Betingelse, omfang: Omfang, sted: Sted, negasjonsord: Sequence[str]
+) -> Sjekk:
+    """Compile one condition; raise Kompileringsfeil with the place of the first problem."""
+    navn = next(iter(type(betingelse).model_fields))
+    sted = (*sted, navn)
+    try:
+        return _KOMPILATORER[type(betingelse)](betingelse, omfang, sted, negasjonsord)
+    except StiFeil as feil:
+        raise Kompileringsfeil(sted, str(feil)) from None
+
+
+def _type(omfang: Omfang, sti: str) -> Felttype:
+    return omfang.type_av(sti)
+
+
+def _krev(betingelse: bool, melding: str) -> None:
+    if not betingelse:
+        raise StiFeil(melding)
+
+
+def _og(b: m.Og, omfang: Omfang, sted: Sted, neg: Sequence[str]) -> Sjekk:
+    deler = [kompiler(d, omfang, (*sted, i), neg) for i, d in enumerate(b.og)]
+
+    def sjekk(k: Kontekst) -> Treff:
+        bevis: list[str] = []
+        for del_ in deler:
+            ok, funnet = del_(k)
+            bevis += funnet
+            if not ok:
+                return False, bevis
+        return True, bevis
+
+    return sjekk
+
+
+def _eller(b: m.Eller, omfang: Omfang, sted: Sted, neg: Sequence[str]) -> Sjekk:
+    deler = [kompiler(d, omfang, (*sted, i), neg) for i, d in enumerate(b.eller)]
+
+    def sjekk(k: Kontekst) -> Treff:
+        bevis: list[str] = []
+        funnet_noe = False
+        # Every branch is tried so that the evidence names all that was found, not the first.
+        for del_ in deler:
+            ok, funnet = del_(k)
+            if ok:
+                funnet_noe = True
+                bevis += funnet
+        return funnet_noe, bevis
+
+    return sjekk
+
+
+def _ikke(b: m.Ikke, omfang: Omfang, sted: Sted, neg: Sequence[str]) -> Sjekk:
+    indre = kompiler(b.ikke, omfang, sted, neg)
+
+    def sjekk(k: Kontekst) -> Treff:
+        ok, bevis = indre(k)
+        return not ok, bevis
+
+    return sjekk
+
+
+def _liste(omfang: Omfang, kvantor: m.Kvantor | m.ForHvert) -> tuple[Henter, Omfang]:
+    type_ = _type(omfang, kvantor.liste)
+    _krev(type_.er_liste, f"«{kvantor.liste}» er ikke en liste; «liste» må peke på en liste")
+    return omfang.henter(kvantor.liste), omfang.med(kvantor.som, type_.element)
+
+
+KvantorSjekk = Callable[[Kontekst], tuple[int, int, list[str]]]
+
+
+def kompiler_kvantor(
+    kvantor: m.Kvantor, omfang: Omfang, sted: Sted, neg: Sequence[str]
+) -> KvantorSjekk:
+    """A function giving (items, items satisfying ``hvor``, evidence from those items)."""
+    hent, indre = _liste(omfang, kvantor)
+    hvor = kompiler(kvantor.hvor, indre, (*sted, "hvor"), neg) if kvantor.hvor else None
+    bevis_mal = _mal(kvantor.bevis, indre, (*sted, "bevis")) if kvantor.bevis else None
+    som = kvantor.som
+
+    def tell(k: Kontekst) -> tuple[int, int, list[str]]:
+        elementer = hent(k) or []
+        treff = 0
+        bevis: list[str] = []
+        for element in elementer:
+            k2 = {**k, som: element}
+            ok, funnet = hvor(k2) if hvor else (True, [])
+            if ok:
+                treff += 1
+                bevis += [bevis_mal.fyll(k2, {})] if bevis_mal else funnet
+        return len(elementer), treff, bevis
+
+    return tell
+
+
+def _noen(b: m.Noen, omfang: Omfang, sted: Sted, neg: Sequence[str]) -> Sjekk:
+    tell = kompiler_kvantor(b.noen, omfang, sted, neg)
+
+    def sjekk(k: Kontekst) -> Treff:
+        _, treff, bevis = tell(k)
+        return treff > 0, bevis
+
+    return sjekk
+
+
+def _alle(b: m.Alle, omfang: Omfang, sted: Sted, neg: Sequence[str]) -> Sjekk:
+    tell = kompiler_kvantor(b.alle, omfang, sted, neg)
+
+    def sjekk(k: Kontekst) -> Treff:
+        antall, treff, bevis = tell(k)
+        return treff == antall, bevis
+
+    return sjekk
+
+
+def _ingen(b: m.Ingen, omfang: Omfang, sted: Sted, neg: Sequence[str]) -> Sjekk:
+    tell = kompiler_kvantor(b.ingen, omfang, sted, neg)
+
+    def sjekk(k: Kontekst) -> Treff:
+        _, treff, bevis = tell(k)
+        return treff == 0, bevis
+
+    return sjekk
+
+
+def _innenfor(verdi: float, minst: float | None, hoyst: float | None) -> bool:
+    return (minst is None or verdi >= minst) and (hoyst is None or verdi <= hoyst)
+
+
+def _antall(b: m.Antall, omfang: Omfang, sted: Sted, neg: Sequence[str]) -> Sjekk:
+    tell = kompiler_kvantor(b.antall, omfang, sted, neg)
+    minst, hoyst = b.antall.minst, b.antall.hoyst
+    _krev(minst is not None or hoyst is not None, "«antall» trenger «minst», «hoyst» eller begge")
+
+    def sjekk(k: Kontekst) -> Treff:
+        _, treff, bevis = tell(k)
+        return _innenfor(treff, minst, hoyst), bevis
+
+    return sjekk
+
+
+def _normaliser(verdi: Any) -> Any:
+    """Text compares without regard to case or surrounding white space."""
+    return " ".join(verdi.split()).casefold() if isinstance(verdi, str) else verdi
+
+
+def _sjekk_literal(type_: Felttype, verdi: Any, sti: str) -> None:
+    gyldige = type_.literalverdier
+    if gyldige and verdi not in gyldige:
+        ord_ = ", ".join(str(g) for g in gyldige)
+        raise StiFeil(f"«{verdi}» kan aldri stå i «{sti}»; gyldige verdier: {ord_}")
+
+
+def _motpart(s: m.Sammenligning, omfang: Omfang, forventet: Felttype) -> Henter:
+    if s.som_felt is not None:
+        motpart = _type(omfang, s.som_felt)
+        _krev(not motpart.er_liste and motpart.modell is None, f"«{s.som_felt}» er ikke én verdi")
+        return omfang.henter(s.som_felt)
+    _sjekk_literal(forventet, s.verdi, s.felt)
+    verdi = _normaliser(s.verdi)
+    return lambda _k: verdi
+
+
+def _lik(b: m.Lik, omfang: Omfang, sted: Sted, neg: Sequence[str]) -> Sjekk:
+    type_ = _type(omfang, b.lik.felt)
+    _krev(
+        not type_.er_liste and type_.modell is None,
+        f"«{b.lik.felt}» er ikke én verdi; bruk «inneholder» for lister",
+    )
+    hent, motpart = omfang.henter(b.lik.felt), _motpart(b.lik, omfang, type_)
+
+    def sjekk(k: Kontekst) -> Treff:
+        verdi = hent(k)
+        return verdi is not None and _normaliser(verdi) == _normaliser(motpart(k)), []
+
+    return sjekk
+
+
+def _inneholder(b: m.Inneholder, omfang: Omfang, sted: Sted, neg: Sequence[str]) -> Sjekk:
+    type_ = _type(omfang, b.inneholder.felt)
+    _krev(type_.er_liste, f"«{b.inneholder.felt}» er ikke en liste; bruk «lik» for én verdi")
+    hent, motpart = omfang.henter(b.inneholder.felt), _motpart(b.inneholder, omfang, type_.element)
+
+    def sjekk(k: Kontekst) -> Treff:
+        onsket = _normaliser(motpart(k))
+        return any(_normaliser(v) == onsket for v in hent(k) or []), []
+
+    return sjekk
+
+
+def _en_av(b: m.EnAv, omfang: Omfang, sted: Sted, neg: Sequence[str]) -> Sjekk:
+    type_ = _type(omfang, b.en_av.felt)
+    _krev(not type_.er_liste and type_.modell is None, f"«{b.en_av.felt}» er ikke én verdi")
+    for verdi in b.en_av.verdier:
+        _sjekk_literal(type_, verdi, b.en_av.felt)
+    hent = omfang.henter(b.en_av.felt)
+    verdier = {_normaliser(v) for v in b.en_av.verdier}
+
+    def sjekk(k: Kontekst) -> Treff:
+        return _normaliser(hent(k)) in verdier, []
+
+    return sjekk
+
+
+def _finnes(b: m.Finnes, omfang: Omfang, sted: Sted, neg: Sequence[str]) -> Sjekk:
+    hent = omfang.henter(b.finnes)
+
+    def sjekk(k: Kontekst) -> Treff:
+        verdi = hent(k)
+        return verdi is not None and verdi != [] and verdi != "", []
+
+    return sjekk
+
+
+def _datohenter(omfang: Omfang, sti_eller_dato: str) -> Henter:
+    if (fast := m.som_dato(sti_eller_dato)) is not None:
+        return lambda _k: fast
+    _krev(_type(omfang, sti_eller_dato).er_dato, f"«{sti_eller_dato}» er ikke en dato")
+    return omfang.henter(sti_eller_dato)
+
+
+def _dato(b: m.Datokrav, omfang: Omfang, sted: Sted, neg: Sequence[str]) -> Sjekk:
+    a = b.dato
+    _krev(_type(omfang, a.felt).er_dato, f"«{a.felt}» er ikke en dato")
+    hent = omfang.henter(a.felt)
+    senest = _datohenter(omfang, a.senest) if a.senest else None
+    tidligst = _datohenter(omfang, a.tidligst) if a.tidligst else None
+
+    def innenfor(verdi: dt.date, grense: Henter | None, k: Kontekst, tidlig: bool) -> bool:
+        if grense is None:
+            return True
+        g = grense(k)
+        if g is None:
+            return a.hvis_mangler
+        return bool(verdi >= g if tidlig else verdi <= g)
+
+    def sjekk(k: Kontekst) -> Treff:
+        verdi = hent(k)
+        if verdi is None:
+            return a.hvis_mangler, []
+        ok = innenfor(verdi, senest, k, tidlig=False) and innenfor(verdi, tidligst, k, tidlig=True)
+        return ok, []
+
+    return sjekk
+
+
+def _antall_ulike(b: m.AntallUlike, omfang: Omfang, sted: Sted, neg: Sequence[str]) -> Sjekk:
+    a = b.antall_ulike
+    _krev(_type(omfang, a.felt).er_liste, f"«{a.felt}» er ikke en liste")
+    hent = omfang.henter(a.felt)
+
+    def sjekk(k: Kontekst) -> Treff:
+        ulike = {_normaliser(v) for v in hent(k) or []}
+        return _innenfor(len(ulike), a.minst, a.hoyst), []
+
+    return sjekk
+
+
+def _tall(b: m.Tall, omfang: Omfang, sted: Sted, neg: Sequence[str]) -> Sjekk:
+    a = b.tall
+    _krev(_type(omfang, a.felt).kjerne in (int, float), f"«{a.felt}» er ikke et tall")
+    hent = omfang.henter(a.felt)
+
+    def sjekk(k: Kontekst) -> Treff:
+        verdi = hent(k)
+        return verdi is not None and _innenfor(verdi, a.minst, a.hoyst), []
+
+    return sjekk
+
+
+def _tekst(b: m.Tekst, omfang: Omfang, sted: Sted, neg: Sequence[str]) -> Sjekk:
+    a = b.tekst
+    _krev(_type(omfang, a.felt).kjerne is str, f"«{a.felt}» er ikke tekst")
+    for i, monster in enumerate(a.regex):
+        try:
+            re.compile(monster)
+        except re.error as feil:
+            raise Kompileringsfeil(
+                (*sted, "regex", i), f"ugyldig regulært uttrykk «{monster}»: {feil}"
+            ) from None
+    sok = Tekstsok.lag(
+        fraser=a.fraser, regex=a.regex, negasjonsord=neg, ta_med_negerte=a.ta_med_negerte
+    )
+    hent = omfang.henter(a.felt)
+    sted_tekst = a.felt
+
+    def sjekk(k: Kontekst) -> Treff:
+        tekst = hent(k)
+        funnet = sok.treff(tekst) if tekst else []
+        return bool(funnet), [f"{', '.join(funnet)} i {sted_tekst}"] if funnet else []
+
+    return sjekk
+
+
+def _dager_mellom(b: m.DagerMellom, omfang: Omfang, sted: Sted, neg: Sequence[str]) -> Sjekk:
+    a = b.dager_mellom
+    fra, til = _datohenter(omfang, a.fra), _datohenter(omfang, a.til)
+
+    def sjekk(k: Kontekst) -> Treff:
+        start, slutt = fra(k), til(k)
+        if not isinstance(start, dt.date) or not isinstance(slutt, dt.date):
+            return False, []
+        dager = (slutt - start).days
+        bevis = f"{dager} dager fra {formater(start)} til {formater(slutt)}"
+        return _innenfor(dager, a.minst, a.hoyst), [bevis]
+
+    return sjekk
+
+
+_KOMPILATORER: dict[type[Any], Callable[[Any, Omfang, Sted, Sequence[str]], Sjekk]] = {
+    m.Og: _og,
+    m.Eller: _eller,
+    m.Ikke: _ikke,
+    m.Noen: _noen,
+    m.Alle: _alle,
+    m.Ingen: _ingen,
+    m.Antall: _antall,
+    m.Lik: _lik,
+    m.EnAv: _en_av,
+    m.Inneholder: _inneholder,
+    m.Finnes: _finnes,
+    m.Datokrav: _dato,
+    m.AntallUlike: _antall_ulike,
+    m.Tall: _tall,
+    m.Tekst: _tekst,
+    m.DagerMellom: _dager_mellom,
+}
+
+
+def _mal(tekst: str, omfang: Omfang, sted: Sted, navngitte: Sequence[str] = ()) -> Mal:
+    try:
+        return kompiler_mal(tekst, omfang, navngitte)
+    except StiFeil as feil:
+        raise Kompileringsfeil(sted, str(feil)) from None

@@ -1,0 +1,87 @@
+"""Finding-text templates: ``{felt.sti}`` and named values filled in, free text refused.
+
+A template may name fields of the case (dates, ids, ages, codes) but never a free-text field
+(journal text, vedtak text, notes), since those may hold personal details.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from revisjon.felttre import Felttype
+from revisjon.kriteriesprak.stier import Henter, Kontekst, Omfang, StiFeil, formater
+from revisjon.sak import KODENAVN
+
+_PLASS = re.compile(r"\{([^{}]*)\}")
+
+
+@dataclass(frozen=True)
+class Mal:
+    """A compiled template: literal parts and getters, joined at render time."""
+
+    deler: tuple[str | tuple[str, Henter | None], ...]
+
+    def fyll(self, kontekst: Kontekst, navngitte: Mapping[str, str]) -> str:
+        ut: list[str] = []
+        for del_ in self.deler:
+            if isinstance(del_, str):
+                ut.append(del_)
+            else:
+                navn, henter = del_
+                ut.append(navngitte[navn] if henter is None else formater(henter(kontekst)))
+        return "".join(ut)
+
+
+def kompiler_mal(tekst: str, omfang: Omfang, navngitte: Sequence[str]) -> Mal:
+    """Check every ``{…}`` of ``tekst`` in ``omfang`` and return the template."""
+    deler: list[str | tuple[str, Henter | None]] = []
+    start = 0
+    for treff in _PLASS.finditer(tekst):
+        deler.append(tekst[start : treff.start()])
+        navn = treff.group(1).strip()
+        if navn in navngitte:
+            deler.append((navn, None))
+        else:
+            try:
+                type_ = omfang.type_av(navn)
+            except StiFeil as feil:
+                tilgjengelig = ", ".join(f"{{{n}}}" for n in navngitte)
+                raise StiFeil(
+                    f"i teksten: {feil} (navngitte verdier her: {tilgjengelig})"
+                ) from None
+            if type_.fritekst:
+                raise StiFeil(
+                    f"i teksten: «{navn}» er fritekst og kan inneholde personopplysninger; "
+                    "den kan ikke stå i en begrunnelse"
+                )
+            if type_.modell is not None:
+                raise StiFeil(f"i teksten: «{navn}» er en hel struktur; velg et felt i den")
+            deler.append(
+                (
+                    navn,
+                    _med_kodenavn(omfang.henter(navn)) if _er_kode(type_) else omfang.henter(navn),
+                )
+            )
+        start = treff.end()
+    deler.append(tekst[start:])
+    if "{" in tekst[start:] or "}" in tekst[start:]:
+        raise StiFeil("i teksten: en krøllparentes er ikke lukket")
+    return Mal(tuple(d for d in deler if d != ""))
+
+
+def _er_kode(type_: Felttype) -> bool:
+    return bool(type_.literalverdier or (type_.er_liste and type_.element.literalverdier))
+
+
+def _med_kodenavn(henter: Henter) -> Henter:
+    """Enumerated codes (``oppfolgingssamtale``) read as words (``oppfølgingssamtale``)."""
+
+    def hent(kontekst: Kontekst) -> object:
+        verdi = henter(kontekst)
+        if isinstance(verdi, list):
+            return [KODENAVN.get(v, v) for v in verdi]
+        return KODENAVN.get(verdi, verdi) if isinstance(verdi, str) else verdi
+
+    return hent

@@ -1,0 +1,319 @@
+"""The criteria file format (``revisjon-kriterier/1``) as pydantic models.
+
+A condition (``Betingelse``) is a mapping with exactly one key naming its operation. The set of
+operations is closed; each is a small model below, and ``kompilering`` gives each its meaning.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+from pydantic import Discriminator, Field, Tag, model_validator
+
+from revisjon.sak import Dato, Modell, Tjeneste
+
+Skalar = str | int | float | bool
+STATUSER = ("oppfylt", "delvis_oppfylt", "ikke_oppfylt", "ikke_aktuelt", "ikke_vurdert")
+Status = Literal["oppfylt", "delvis_oppfylt", "ikke_oppfylt", "ikke_aktuelt", "ikke_vurdert"]
+
+
+class Kvantor(Modell):
+    """A list to look through, the name each item is bound to, and what the item must satisfy."""
+
+    liste: str
+    som: str = Field(pattern=r"^[a-z_][a-z0-9_]*$")
+    hvor: Betingelse | None = None
+    bevis: str | None = None
+
+
+class Telling(Kvantor):
+    minst: int | None = Field(default=None, ge=0)
+    hoyst: int | None = Field(default=None, ge=0)
+
+
+class Sammenligning(Modell):
+    """``felt`` compared with a literal ``verdi`` or with another field, ``som_felt``."""
+
+    felt: str
+    verdi: Skalar | None = None
+    som_felt: str | None = None
+
+    @model_validator(mode="after")
+    def _en_motpart(self) -> Sammenligning:
+        if (self.verdi is None) == (self.som_felt is None):
+            raise ValueError("oppgi enten «verdi» eller «som_felt», ikke begge og ikke ingen")
+        return self
+
+
+class EnAvArgumenter(Modell):
+    felt: str
+    verdier: list[Skalar] = Field(min_length=1)
+
+
+class DatoArgumenter(Modell):
+    """``felt`` on or before ``senest`` / on or after ``tidligst`` (a field path or a date)."""
+
+    felt: str
+    senest: str | None = None
+    tidligst: str | None = None
+    hvis_mangler: bool = False
+
+    @model_validator(mode="after")
+    def _en_grense(self) -> DatoArgumenter:
+        if self.senest is None and self.tidligst is None:
+            raise ValueError("oppgi «senest», «tidligst» eller begge")
+        return self
+
+
+class Grenser(Modell):
+    minst: float | None = None
+    hoyst: float | None = None
+
+    @model_validator(mode="after")
+    def _en_grense(self) -> Grenser:
+        if self.minst is None and self.hoyst is None:
+            raise ValueError("oppgi «minst», «hoyst» eller begge")
+        if self.minst is not None and self.hoyst is not None and self.minst > self.hoyst:
+            raise ValueError("«minst» er større enn «hoyst»")
+        return self
+
+
+class FeltGrenser(Grenser):
+    felt: str
+
+
+class DagerArgumenter(Grenser):
+    fra: str
+    til: str
+
+
+class TekstArgumenter(Modell):
+    """Phrases or regular expressions in a free-text field, sentence by sentence."""
+
+    felt: str
+    fraser: list[str] = []
+    regex: list[str] = []
+    ta_med_negerte: bool = False
+
+    @model_validator(mode="after")
+    def _noe_a_se_etter(self) -> TekstArgumenter:
+        if not self.fraser and not self.regex:
+            raise ValueError("oppgi «fraser», «regex» eller begge")
+        return self
+
+
+class Og(Modell):
+    og: list[Betingelse] = Field(min_length=1)
+
+
+class Eller(Modell):
+    eller: list[Betingelse] = Field(min_length=1)
+
+
+class Ikke(Modell):
+    ikke: Betingelse
+
+
+class Noen(Modell):
+    noen: Kvantor
+
+
+class Alle(Modell):
+    alle: Kvantor
+
+
+class Ingen(Modell):
+    ingen: Kvantor
+
+
+class Antall(Modell):
+    antall: Telling
+
+
+class Lik(Modell):
+    lik: Sammenligning
+
+
+class Inneholder(Modell):
+    inneholder: Sammenligning
+
+
+class EnAv(Modell):
+    en_av: EnAvArgumenter
+
+
+class Finnes(Modell):
+    finnes: str
+
+
+class Datokrav(Modell):
+    dato: DatoArgumenter
+
+
+class AntallUlike(Modell):
+    antall_ulike: FeltGrenser
+
+
+class Tall(Modell):
+    tall: FeltGrenser
+
+
+class Tekst(Modell):
+    tekst: TekstArgumenter
+
+
+class DagerMellom(Modell):
+    dager_mellom: DagerArgumenter
+
+
+OPERASJONER: dict[str, type[Modell]] = {
+    "og": Og,
+    "eller": Eller,
+    "ikke": Ikke,
+    "noen": Noen,
+    "alle": Alle,
+    "ingen": Ingen,
+    "antall": Antall,
+    "lik": Lik,
+    "en_av": EnAv,
+    "inneholder": Inneholder,
+    "finnes": Finnes,
+    "dato": Datokrav,
+    "antall_ulike": AntallUlike,
+    "tall": Tall,
+    "tekst": Tekst,
+    "dager_mellom": DagerMellom,
+}
+"""Every operation of the language, by its key."""
+
+
+def _operasjon(verdi: Any) -> str | None:
+    if isinstance(verdi, dict):
+        return next(iter(verdi)) if len(verdi) == 1 else "<flere-nokler>"
+    if isinstance(verdi, Modell):
+        return next(iter(type(verdi).model_fields))
+    return None
+
+
+Betingelse = Annotated[
+    Annotated[Og, Tag("og")]
+    | Annotated[Eller, Tag("eller")]
+    | Annotated[Ikke, Tag("ikke")]
+    | Annotated[Noen, Tag("noen")]
+    | Annotated[Alle, Tag("alle")]
+    | Annotated[Ingen, Tag("ingen")]
+    | Annotated[Antall, Tag("antall")]
+    | Annotated[Lik, Tag("lik")]
+    | Annotated[EnAv, Tag("en_av")]
+    | Annotated[Inneholder, Tag("inneholder")]
+    | Annotated[Finnes, Tag("finnes")]
+    | Annotated[Datokrav, Tag("dato")]
+    | Annotated[AntallUlike, Tag("antall_ulike")]
+    | Annotated[Tall, Tag("tall")]
+    | Annotated[Tekst, Tag("tekst")]
+    | Annotated[DagerMellom, Tag("dager_mellom")],
+    Discriminator(_operasjon),
+]
+
+
+class Gjelder(Modell):
+    """When a criterion applies; when any part fails the verdict is ``ikke_aktuelt``."""
+
+    tjeneste: list[Tjeneste] | None = None
+    har_barn: bool | None = None
+    har_vedtak: bool | None = None
+    i_kraft_fra: Dato | None = None
+    i_kraft_til: Dato | None = None
+    vilkar: Betingelse | None = None
+
+
+class ForHvert(Modell):
+    liste: str
+    som: str = Field(pattern=r"^[a-z_][a-z0-9_]*$")
+    hvor: Betingelse | None = None
+
+
+class Vurdering(Modell):
+    """Either a quantifier over a list (``for_hvert`` + ``krav``) or graded conditions."""
+
+    for_hvert: ForHvert | None = None
+    krav: Betingelse | None = None
+    tekst_oppfylt: str | None = None
+    tekst_mangler: str | None = None
+    oppfylt: Betingelse | None = None
+    delvis_oppfylt: Betingelse | None = None
+
+    @model_validator(mode="after")
+    def _en_form(self) -> Vurdering:
+        if self.for_hvert is not None:
+            if self.krav is None:
+                raise ValueError("«for_hvert» trenger «krav»: det hvert element må oppfylle")
+            if self.oppfylt is not None or self.delvis_oppfylt is not None:
+                raise ValueError(
+                    "bruk enten «for_hvert» med «krav», eller «oppfylt»/«delvis_oppfylt», "
+                    "ikke begge"
+                )
+            if self.tekst_mangler is None:
+                raise ValueError(
+                    "«for_hvert» trenger «tekst_mangler» (hva som mangler per element)"
+                )
+        else:
+            if self.oppfylt is None:
+                raise ValueError("oppgi «oppfylt» (eller «for_hvert» med «krav»)")
+            if self.krav is not None or self.tekst_oppfylt or self.tekst_mangler:
+                raise ValueError("«krav», «tekst_oppfylt» og «tekst_mangler» hører til «for_hvert»")
+        return self
+
+
+class Begrunnelser(Modell):
+    """Finding texts per status; ``{felt.sti}`` and a few named values are filled in."""
+
+    oppfylt: str
+    delvis_oppfylt: str | None = None
+    ikke_oppfylt: str
+    ikke_aktuelt: str | None = None
+    ikke_vurdert: str | None = None
+
+
+class Kriterium(Modell):
+    id: str = Field(pattern=r"^[A-Za-z0-9ÆØÅæøå_.-]+$")
+    tittel: str = Field(min_length=1)
+    kilde: list[str] = Field(min_length=1)
+    beskrivelse: str | None = None
+    gjelder: Gjelder = Gjelder()
+    krever: list[str] = []
+    vurdering: Vurdering
+    begrunnelse: Begrunnelser
+
+    @model_validator(mode="after")
+    def _tekster_som_trengs(self) -> Kriterium:
+        delvis_mulig = self.vurdering.for_hvert is not None or self.vurdering.delvis_oppfylt
+        if delvis_mulig and self.begrunnelse.delvis_oppfylt is None:
+            raise ValueError("kriteriet kan gi delvis_oppfylt; oppgi begrunnelse.delvis_oppfylt")
+        return self
+
+
+class Kriteriesett(Modell):
+    """One criteria file: a named set of criteria."""
+
+    format: Literal["revisjon-kriterier/1"]
+    tittel: str = Field(min_length=1)
+    beskrivelse: str | None = None
+    negasjonsord: list[str] = Field(default=["ikke", "uten"], min_length=1)
+    kriterier: list[Kriterium] = Field(min_length=1)
+
+
+for _modell in (Kvantor, Telling, Og, Eller, Ikke, Gjelder, Vurdering, Kriterium, Kriteriesett):
+    _modell.model_rebuild()
+
+DATO_LITERAL = r"^\d{4}-\d{2}-\d{2}$"
+
+
+def som_dato(tekst: str) -> dt.date | None:
+    """A literal ISO date in a criteria file, or None when ``tekst`` is a field path."""
+    import re
+
+    if re.match(DATO_LITERAL, tekst):
+        return dt.date.fromisoformat(tekst)
+    return None

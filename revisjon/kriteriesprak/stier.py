@@ -1,0 +1,118 @@
+"""Field paths in criteria: checked against the case model at load, compiled to getters.
+
+A path is dotted field names from the case root (``vedtak.dato``) or from a name bound by a
+quantifier (``barn.id`` inside ``for_hvert: {liste: husstand.barn, som: barn}``). A bound name
+alone is the item itself.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from revisjon.felttre import Felttype, felt_i, forslag
+from revisjon.sak import Sak
+
+Kontekst = dict[str, Any]
+"""Runtime bindings: bound name → item, and ``""`` → the case."""
+
+Henter = Callable[[Kontekst], Any]
+
+RAD = Felttype(Sak)
+
+
+class StiFeil(Exception):
+    """A path that the case model does not have, or used where its type does not fit."""
+
+
+@dataclass(frozen=True)
+class Omfang:
+    """The names in scope at one point of a criterion, with their types."""
+
+    bundne: Mapping[str, Felttype]
+
+    @classmethod
+    def rot(cls) -> Omfang:
+        return cls({})
+
+    def med(self, navn: str, type_: Felttype) -> Omfang:
+        if navn in felt_i(Sak):
+            raise StiFeil(
+                f"navnet «{navn}» er et felt i saken; velg et annet navn i «som» "
+                "så det ikke skygger for feltet"
+            )
+        if navn in self.bundne:
+            raise StiFeil(f"navnet «{navn}» er allerede bundet her; velg et annet navn i «som»")
+        return Omfang({**self.bundne, navn: type_})
+
+    def type_av(self, sti: str) -> Felttype:
+        """The type ``sti`` leads to, or StiFeil naming the first unknown part."""
+        deler = sti.split(".")
+        if not all(deler):
+            raise StiFeil(f"feltstien «{sti}» er ugyldig; skriv felt adskilt med punktum")
+        forste, *resten = deler
+        if forste in self.bundne:
+            gjeldende = self.bundne[forste]
+        else:
+            rotfelt = felt_i(Sak)
+            if forste not in rotfelt:
+                kandidater = [*rotfelt, *self.bundne]
+                tips = forslag(forste, kandidater)
+                hint = f"; mente du «{tips}»?" if tips else ""
+                raise StiFeil(f"saken har ikke feltet «{forste}» (i «{sti}»){hint}")
+            gjeldende = rotfelt[forste]
+        vei = forste
+        for del_ in resten:
+            modell = gjeldende.modell
+            if modell is None:
+                hva = "en liste" if gjeldende.er_liste else "en enkeltverdi"
+                raise StiFeil(
+                    f"«{vei}» er {hva} og har ikke feltet «{del_}» (i «{sti}»)"
+                    + (
+                        "; gå gjennom listen med noen/alle/ingen/for_hvert"
+                        if gjeldende.er_liste
+                        else ""
+                    )
+                )
+            felt = felt_i(modell)
+            if del_ not in felt:
+                tips = forslag(del_, felt)
+                hint = f"; mente du «{tips}»?" if tips else f"; gyldige felt: {', '.join(felt)}"
+                raise StiFeil(f"«{vei}» har ikke feltet «{del_}» (i «{sti}»){hint}")
+            gjeldende = felt[del_]
+            vei = f"{vei}.{del_}"
+        return gjeldende
+
+    def henter(self, sti: str) -> Henter:
+        """A function that reads ``sti`` from a runtime context (None where a part is absent)."""
+        self.type_av(sti)
+        forste, *resten = sti.split(".")
+        start = forste if forste in self.bundne else ""
+        ledd = resten if start else [forste, *resten]
+
+        def hent(kontekst: Kontekst) -> Any:
+            verdi = kontekst[start]
+            for navn in ledd:
+                if verdi is None:
+                    return None
+                verdi = getattr(verdi, navn)
+            return verdi
+
+        return hent
+
+
+def formater(verdi: Any) -> str:
+    """A value as it is written in Norwegian text: dates dd.mm.åååå, lists joined."""
+    if verdi is None:
+        return "ikke oppgitt"
+    if isinstance(verdi, bool):
+        return "ja" if verdi else "nei"
+    if isinstance(verdi, dt.date):
+        return verdi.strftime("%d.%m.%Y")
+    if isinstance(verdi, float) and verdi.is_integer():
+        return str(int(verdi))
+    if isinstance(verdi, list | tuple):
+        return ", ".join(formater(v) for v in verdi) if verdi else "ingen"
+    return str(verdi)

@@ -1,0 +1,75 @@
+"""Verdicts: what the tool concluded for each case and criterion, and what it could not read."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from revisjon.feil import Avvisning
+from revisjon.kriteriesprak.modell import STATUSER, Status
+
+STATUSTEKST: dict[str, str] = {
+    "oppfylt": "oppfylt",
+    "delvis_oppfylt": "delvis oppfylt",
+    "ikke_oppfylt": "ikke oppfylt",
+    "ikke_aktuelt": "ikke aktuelt",
+    "ikke_vurdert": "ikke vurdert",
+}
+
+
+@dataclass(frozen=True)
+class Resultat:
+    """One criterion's verdict on one case, with a short reason that names its evidence."""
+
+    kriterium: str
+    status: Status
+    begrunnelse: str
+
+
+@dataclass(frozen=True)
+class SakResultat:
+    """All verdicts on one case, with the facts about the case a report needs (no free text)."""
+
+    sak_id: str
+    fil: str
+    linje: int | None
+    tjeneste: str
+    enhet: str | None
+    vedtaksdato: dt.date | None
+    resultater: tuple[Resultat, ...]
+
+
+@dataclass(frozen=True)
+class KriterieInfo:
+    """What a report says about a criterion, apart from its verdicts."""
+
+    id: str
+    tittel: str
+    kilde: tuple[str, ...]
+    fil: str
+
+
+@dataclass
+class Kjoring:
+    """The outcome of one run: criteria, verdicts per case, and every rejected input."""
+
+    kriterier: list[KriterieInfo]
+    saker: list[SakResultat] = field(default_factory=list)
+    avviste: list[Avvisning] = field(default_factory=list)
+
+    @property
+    def antall_avviste_inndata(self) -> int:
+        return len({a.inndata_id for a in self.avviste})
+
+    @property
+    def antall_lest(self) -> int:
+        return len(self.saker) + self.antall_avviste_inndata
+
+    def antall(self, kriterium: str) -> dict[str, int]:
+        """Cases per status for one criterion, every status present (zero where none)."""
+        teller = dict.fromkeys(STATUSER, 0)
+        for sak in self.saker:
+            for resultat in sak.resultater:
+                if resultat.kriterium == kriterium:
+                    teller[resultat.status] += 1
+        return teller

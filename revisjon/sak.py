@@ -1,0 +1,218 @@
+"""Saksuttrekk, format 1: the case-extract contract (../shared/spec/saksuttrekk.md) as pydantic models.
+
+Field names are fixed by the contract. Fields marked ``fritekst`` hold free text that may carry
+personal details in spite of anonymisation; the criteria language refuses to print them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic_core import PydanticCustomError
+
+FRITEKST: dict[str, Any] = {"fritekst": True}
+
+
+def _iso_dato(verdi: object) -> object:
+    """Accept a date object (YAML) or an ISO ``YYYY-MM-DD`` string (JSON); nothing else."""
+    if isinstance(verdi, dt.datetime):
+        raise PydanticCustomError("dato_format", "skal være en dato (ÅÅÅÅ-MM-DD) uten klokkeslett")
+    if isinstance(verdi, dt.date):
+        return verdi
+    if isinstance(verdi, str):
+        if len(verdi) != 10 or verdi[4] != "-" or verdi[7] != "-":
+            raise PydanticCustomError("dato_format", "skal være en dato på formen ÅÅÅÅ-MM-DD")
+        try:
+            return dt.date.fromisoformat(verdi)
+        except ValueError:
+            raise PydanticCustomError(
+                "dato_umulig", "er ikke en gyldig dato (finnes ikke i kalenderen)"
+            ) from None
+    raise PydanticCustomError("dato_format", "skal være en dato på formen ÅÅÅÅ-MM-DD")
+
+
+Dato = Annotated[dt.date, BeforeValidator(_iso_dato)]
+"""A calendar date, written ISO ``YYYY-MM-DD``."""
+
+Belop = Annotated[float, Field(ge=0)]
+
+
+class Modell(BaseModel):
+    """Common settings: unknown keys are errors, no silent type coercion, immutable."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+Tjeneste = Literal["okonomisk_stonad", "opplysning_rad_veiledning", "okonomisk_radgivning"]
+
+
+Tema = Literal[
+    "fritid",
+    "skole",
+    "barnehage",
+    "sfo",
+    "helse",
+    "bolig",
+    "sosialt",
+    "samvar",
+    "utstyr",
+    "internett",
+    "okonomi",
+    "barnets_synspunkter",
+    "annet",
+]
+
+
+class Soknad(Modell):
+    mottatt: Dato
+    forstegangssoker: bool | None = None
+    gjelder: list[str] = []
+
+
+class Barn(Modell):
+    id: str = Field(min_length=1)
+    alder: int = Field(ge=0, le=17)
+    delt_bosted: bool | None = None
+    merknad: str | None = Field(default=None, json_schema_extra=FRITEKST)
+
+
+class Husstand(Modell):
+    voksne: int = Field(ge=1)
+    enslig_forsorger: bool | None = None
+    introduksjonsprogram: bool | None = None
+    barn: list[Barn]
+
+
+class Inntekt(Modell):
+    type: str
+    belop: Belop
+    medregnet: bool | None = None
+
+
+class Utgift(Modell):
+    type: str
+    belop: Belop
+    barn: list[str] = []
+
+
+class Beregning(Modell):
+    inntekter: list[Inntekt] = []
+    utgifter: list[Utgift] = []
+
+
+class Vedtak(Modell):
+    dato: Dato
+    utfall: Literal["innvilget", "delvis_innvilget", "avslag", "henlagt"]
+    hjemmel: list[str] = []
+    tekst: str = Field(json_schema_extra=FRITEKST)
+    beregning: Beregning | None = None
+
+
+class Journalnotat(Modell):
+    dato: Dato
+    system: Literal["socio", "modia", "annet"]
+    journaltype: str | None = None
+    rolle: (
+        Literal["saksbehandler", "veileder", "familieveileder", "gjeldsradgiver", "annet"] | None
+    ) = None
+    barn: list[str] = []
+    tekst: str = Field(json_schema_extra=FRITEKST)
+
+
+class Samtale(Modell):
+    dato: Dato
+    type: Literal[
+        "kartleggingssamtale", "oppfolgingssamtale", "hjemmebesok", "radgivningssamtale", "annet"
+    ]
+    status: Literal["gjennomfort", "avlyst", "ikke_mott", "planlagt"] = "gjennomfort"
+    tolk: (
+        Literal["ikke_behov", "profesjonell", "barn", "annen_familie", "behov_ikke_dekket"] | None
+    ) = None
+    referat: bool | None = None
+
+
+class Kartlegging(Modell):
+    dato: Dato
+    barn: str
+    kilde: Literal["forelder", "barnet", "skole", "helsestasjon", "barnevern", "annet"]
+    tema: list[Tema]
+    skjema: str | None = None
+
+
+class Brev(Modell):
+    dato: Dato
+    type: str
+    besvart: bool | None = None
+
+
+class Tiltak(Modell):
+    dato: Dato
+    type: str
+    barn: list[str] = []
+    merknad: str | None = Field(default=None, json_schema_extra=FRITEKST)
+
+
+class Radgivning(Modell):
+    forste_samtale: Dato | None = None
+    kartlagt: list[str] = []
+
+
+class Sak(Modell):
+    """One anonymised case (sak): a family's application to the social services."""
+
+    versjon: Literal[1]
+    sak_id: str = Field(min_length=1)
+    kontor: str | None = None
+    enhet: str | None = None
+    tjeneste: Tjeneste
+    soknad: Soknad
+    husstand: Husstand
+    vedtak: Vedtak | None = None
+    journal: list[Journalnotat] = []
+    samtaler: list[Samtale] = []
+    kartlegginger: list[Kartlegging] = []
+    brev: list[Brev] = []
+    tiltak: list[Tiltak] = []
+    radgivning: Radgivning | None = None
+
+
+def barnereferanser(sak: Sak) -> list[tuple[str, str]]:
+    """Every child id the case refers to outside ``husstand.barn``, with its field path."""
+    referanser: list[tuple[str, str]] = []
+    for i, notat in enumerate(sak.journal):
+        referanser += [(f"journal[{i}].barn", b) for b in notat.barn]
+    for i, kartlegging in enumerate(sak.kartlegginger):
+        referanser.append((f"kartlegginger[{i}].barn", kartlegging.barn))
+    for i, tiltak in enumerate(sak.tiltak):
+        referanser += [(f"tiltak[{i}].barn", b) for b in tiltak.barn]
+    if sak.vedtak and sak.vedtak.beregning:
+        for i, utgift in enumerate(sak.vedtak.beregning.utgifter):
+            referanser += [(f"vedtak.beregning.utgifter[{i}].barn", b) for b in utgift.barn]
+    return referanser
+
+
+TJENESTENAVN: dict[str, str] = {
+    "okonomisk_stonad": "økonomisk stønad",
+    "opplysning_rad_veiledning": "opplysning, råd og veiledning",
+    "okonomisk_radgivning": "økonomisk rådgivning",
+}
+"""The services as they are named in Norwegian text."""
+
+KODENAVN: dict[str, str] = {
+    **TJENESTENAVN,
+    "kartleggingssamtale": "kartleggingssamtale",
+    "oppfolgingssamtale": "oppfølgingssamtale",
+    "hjemmebesok": "hjemmebesøk",
+    "radgivningssamtale": "rådgivningssamtale",
+    "gjennomfort": "gjennomført",
+    "ikke_mott": "ikke møtt",
+    "ikke_behov": "ikke behov",
+    "annen_familie": "annen familie",
+    "behov_ikke_dekket": "behov ikke dekket",
+    "delvis_innvilget": "delvis innvilget",
+    "barnets_synspunkter": "barnets synspunkter",
+    "gjeldsradgiver": "gjeldsrådgiver",
+}
+"""Enumerated codes as they read in Norwegian text (codes not listed read as written)."""

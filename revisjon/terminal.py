@@ -1,0 +1,34 @@
+"""What the CLI shows on stderr: rejections, a progress bar, and the summary table."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+
+from revisjon.feil import Avvisning
+from revisjon.resultat import STATUSTEKST, Kjoring
+
+
+def vis_avvisninger(konsoll: Console, avviste: list[Avvisning]) -> None:
+    for avvisning in avviste:
+        konsoll.print(str(avvisning), markup=False, highlight=False, soft_wrap=True)
+
+
+def vis_oppsummering(konsoll: Console, kjoring: Kjoring) -> None:
+    konsoll.print(
+        f"Lest {kjoring.antall_lest} inndata: {len(kjoring.saker)} saker vurdert, "
+        f"{kjoring.antall_avviste_inndata} avvist.",
+        highlight=False,
+    )
+
+
+def oppsummeringstabell(kjoring: Kjoring) -> Table:
+    """Counts per criterion and status, as a rich table."""
+    tabell = Table(title="Resultat per kriterium")
+    tabell.add_column("Kriterium")
+    for status in STATUSTEKST.values():
+        tabell.add_column(status.capitalize(), justify="right")
+    for info in kjoring.kriterier:
+        antall = kjoring.antall(info.id)
+        tabell.add_row(f"{info.id} {info.tittel}", *(str(antall[s]) for s in STATUSTEKST))
+    return tabell

@@ -1,0 +1,8 @@
+"""The output formats a user can choose."""
+
+from enum import StrEnum
+
+
+class Format(StrEnum):
+    markdown = "markdown"
+    json = "json"

@@ -1,0 +1,141 @@
+"""Safe, bounded YAML loading with line numbers, shared by case files and criteria files.
+
+Only plain data is built (no tags that construct objects), duplicate keys are errors, dates stay
+strings (so YAML and JSON are validated alike), and alias expansion is bounded so that a
+"billion laughs" file is refused at once instead of filling memory.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+try:
+    from yaml import CSafeLoader as _Grunnlaster
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+    from yaml import SafeLoader as _Grunnlaster  # type: ignore[assignment]
+
+MAKS_NODER = 200_000
+"""How many nodes a document may expand to, counting every alias use again."""
+
+Sti = tuple[str | int, ...]
+
+
+class YamlFeil(Exception):
+    """A YAML document that cannot be read; ``linje`` is 1-based, or None."""
+
+    def __init__(self, melding: str, linje: int | None = None) -> None:
+        super().__init__(melding)
+        self.melding = melding
+        self.linje = linje
+
+
+class _Laster(_Grunnlaster):
+    """SafeLoader that keeps timestamps as strings and refuses duplicate keys."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        sett: set[Any] = set()
+        for nokkel_node, _ in node.value:
+            nokkel = self.construct_object(nokkel_node, deep=deep)
+            try:
+                if nokkel in sett:
+                    raise YamlFeil(
+                        f"nøkkelen «{nokkel}» står to ganger i samme mapping; fjern den ene",
+                        nokkel_node.start_mark.line + 1,
+                    )
+                sett.add(nokkel)
+            except TypeError:
+                raise YamlFeil(
+                    "en nøkkel må være tekst, ikke en liste eller mapping",
+                    nokkel_node.start_mark.line + 1,
+                ) from None
+        return super().construct_mapping(node, deep=deep)
+
+
+_Laster.yaml_implicit_resolvers = {
+    forbokstav: [(tag, regex) for tag, regex in resolvere if tag != "tag:yaml.org,2002:timestamp"]
+    for forbokstav, resolvere in _Grunnlaster.yaml_implicit_resolvers.items()
+}
+
+
+@dataclass
+class YamlDokument:
+    """The data of one YAML document and the line where each field path starts."""
+
+    data: Any
+    linjer: dict[Sti, int] = field(default_factory=dict)
+
+    def linje(self, sti: Sti) -> int | None:
+        """The line of ``sti``, or of its nearest ancestor that has one."""
+        while sti:
+            if sti in self.linjer:
+                return self.linjer[sti]
+            sti = sti[:-1]
+        return self.linjer.get(())
+
+
+def _kartlegg_linjer(rot: yaml.Node) -> dict[Sti, int]:
+    """Walk the node graph with a budget, recording the line of each path."""
+    linjer: dict[Sti, int] = {}
+    budsjett = MAKS_NODER
+    stabel: list[tuple[yaml.Node, Sti]] = [(rot, ())]
+    while stabel:
+        node, sti = stabel.pop()
+        budsjett -= 1
+        if budsjett < 0:
+            raise YamlFeil(
+                f"dokumentet utvider seg til mer enn {MAKS_NODER} noder gjennom YAML-alias (*); "
+                "skriv verdiene ut i stedet for å gjenbruke dem så mange ganger",
+                node.start_mark.line + 1,
+            )
+        linjer.setdefault(sti, node.start_mark.line + 1)
+        if isinstance(node, yaml.MappingNode):
+            for nokkel_node, verdi_node in node.value:
+                nokkel = nokkel_node.value if isinstance(nokkel_node, yaml.ScalarNode) else "?"
+                stabel.append((verdi_node, (*sti, nokkel)))
+        elif isinstance(node, yaml.SequenceNode):
+            stabel.extend((barn, (*sti, i)) for i, barn in enumerate(node.value))
+    return linjer
+
+
+def les_yaml(tekst: str) -> YamlDokument:
+    """Parse one YAML document; raise YamlFeil with a Norwegian message and line on failure."""
+    laster = _Laster(tekst)
+    try:
+        node = laster.get_single_node()
+        if node is None:
+            raise YamlFeil("filen er tom")
+        linjer = _kartlegg_linjer(node)
+        data = laster.construct_document(node)
+    except yaml.MarkedYAMLError as feil:
+        raise _oversett(feil) from None
+    except yaml.YAMLError as feil:
+        raise YamlFeil(f"ugyldig YAML ({feil})") from None
+    finally:
+        laster.dispose()
+    return YamlDokument(data, linjer)
+
+
+def _oversett(feil: yaml.MarkedYAMLError) -> YamlFeil:
+    merke = feil.problem_mark or feil.context_mark
+    linje = merke.line + 1 if merke else None
+    problem = feil.problem or ""
+    if "could not determine a constructor" in problem or "constructor for the tag" in problem:
+        tag = problem.split("tag ")[-1].strip("'").replace("tag:yaml.org,2002:", "!!")
+        return YamlFeil(
+            f"YAML-taggen {tag} er ikke tillatt; saksuttrekk og kriteriefiler skal bare inneholde "
+            "vanlige data (tekst, tall, lister og mappinger)",
+            linje,
+        )
+    if "another document" in problem or "single document" in str(feil.context):
+        return YamlFeil("filen har flere YAML-dokumenter (---); legg én sak i hver fil", linje)
+    if "found undefined alias" in problem:
+        return YamlFeil("YAML-aliaset (*) viser til et anker (&) som ikke finnes", linje)
+    kolonne = f" kolonne {merke.column + 1}" if merke else ""
+    return YamlFeil(
+        f"ugyldig YAML-syntaks ved{kolonne}; kontroller innrykk, kolon og anførselstegn "
+        f"(parseren sier: {problem or feil})",
+        linje,
+    )

@@ -1,0 +1,40 @@
+"""Shared test helpers: paths, the default criteria loaded once, and a case factory."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from revisjon.kriteriesprak.lasting import LastetSett, last_kriterier
+
+ROT = Path(__file__).resolve().parent.parent
+EKSEMPLER = ROT / "eksempler"
+DATA = Path(__file__).resolve().parent / "data"
+
+GRUNNSAK: dict[str, Any] = {
+    "versjon": 1,
+    "sak_id": "T-1",
+    "tjeneste": "okonomisk_stonad",
+    "soknad": {"mottatt": "2024-03-04", "forstegangssoker": False},
+    "husstand": {"voksne": 1, "barn": [{"id": "B1", "alder": 9}, {"id": "B2", "alder": 4}]},
+    "vedtak": {"dato": "2024-03-18", "utfall": "innvilget", "tekst": "Søknaden er innvilget."},
+}
+
+
+def lag_sak(**endringer: Any) -> dict[str, Any]:
+    """A valid synthetic case; keyword arguments replace top-level fields (None removes one)."""
+    sak = copy.deepcopy(GRUNNSAK)
+    for nokkel, verdi in endringer.items():
+        if verdi is None:
+            sak.pop(nokkel, None)
+        else:
+            sak[nokkel] = verdi
+    return sak
+
+
+@pytest.fixture(scope="session")
+def standardsett() -> list[LastetSett]:
+    return last_kriterier()
