@@ -38,3 +38,16 @@ def lag_sak(**endringer: Any) -> dict[str, Any]:
 @pytest.fixture(scope="session")
 def standardsett() -> list[LastetSett]:
     return last_kriterier()
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--oppdater-fasit",
+        action="store_true",
+        help="Skriv golden-filene i tests/data/fasit på nytt (se over diffen før commit).",
+    )
+
+
+@pytest.fixture
+def oppdater_fasit(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--oppdater-fasit"))

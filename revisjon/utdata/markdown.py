@@ -33,6 +33,7 @@ def _miljo() -> jinja2.Environment:
     )
     miljo.filters["md"] = md
     miljo.filters["statustekst"] = lambda s: STATUSTEKST[s]
+    miljo.filters["extract"] = lambda nokkel, kilde: kilde[nokkel]
     return miljo
 
 
@@ -42,7 +43,15 @@ def _kontekst(kjoring: Kjoring) -> dict[str, Any]:
         antall = kjoring.antall(info.id)
         vurdert = antall["oppfylt"] + antall["delvis_oppfylt"] + antall["ikke_oppfylt"]
         saker = [(s, r) for s in kjoring.saker for r in s.resultater if r.kriterium == info.id]
-        kriterier.append({"info": info, "antall": antall, "vurdert": vurdert, "saker": saker})
+        kriterier.append(
+            {
+                "info": info,
+                "antall": antall,
+                "vurdert": vurdert,
+                "aktuelle": [(s, r) for s, r in saker if r.status != "ikke_aktuelt"],
+                "ikke_aktuelle": [s for s, r in saker if r.status == "ikke_aktuelt"],
+            }
+        )
     return {
         "kjoring": kjoring,
         "kriterier": kriterier,

@@ -1,0 +1,162 @@
+"""The command line as a user runs it: output, messages on stderr, and exit codes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+from revisjon import __version__
+from revisjon.resultat import STATUSTEKST
+from tests.cli_hjelp import kjor
+from tests.conftest import lag_sak
+
+
+def skriv(sti: Path, data: object) -> Path:
+    sti.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return sti
+
+
+def test_readme_kommandoen_gir_markdown_og_kode_0():
+    svar = kjor("vurder", "eksempler/")
+    assert svar.returncode == 0, svar.stderr
+    assert svar.stdout.startswith("# Funn fra saksgjennomgangen\n")
+    assert "## K1 Hvert barns behov og livssituasjon kartlagt før vedtak" in svar.stdout
+    assert svar.stderr.strip().endswith("Lest 24 inndata: 24 saker vurdert, 0 avvist.")
+
+
+def _markdown_dommer(md: str) -> dict[tuple[str, str], str]:
+    """(sak_id, kriterium) → status text, read back from the per-criterion tables."""
+    dommer: dict[tuple[str, str], str] = {}
+    kriterium = ""
+    for linje in md.splitlines():
+        if linje.startswith("## K"):
+            kriterium = linje.split()[1]
+        elif kriterium and linje.startswith("- Ikke aktuelt i ") and ": " in linje:
+            for sak_id in linje.split(": ", 1)[1].rstrip(".").split(", "):
+                dommer[(sak_id, kriterium)] = "ikke aktuelt"
+        elif kriterium and linje.startswith("| ") and not linje.startswith("| Sak "):
+            celler = [c.strip() for c in linje.strip("|").split("|")]
+            if len(celler) == 3:
+                dommer[(celler[0].replace("\\", ""), kriterium)] = celler[1]
+    return dommer
+
+
+def test_json_har_de_samme_dommene_som_markdown():
+    md = kjor("vurder", "eksempler/").stdout
+    data = json.loads(kjor("vurder", "eksempler/", "--format", "json").stdout)
+    fra_json = {
+        (sak["sak_id"], r["kriterium"]): STATUSTEKST[r["status"]]
+        for sak in data["saker"]
+        for r in sak["resultater"]
+    }
+    assert len(fra_json) == 240
+    assert _markdown_dommer(md) == fra_json
+
+
+def test_avvist_inndata_gir_kode_1_men_resten_skrives(tmp_path):
+    skriv(tmp_path / "god.yaml", lag_sak(sak_id="GOD-1"))
+    skriv(tmp_path / "feil.yaml", lag_sak(sak_id="FEIL-1", tjeneste="sosialhjelp"))
+    svar = kjor("vurder", str(tmp_path), "--format", "json")
+    assert svar.returncode == 1
+    data = json.loads(svar.stdout)
+    assert [s["sak_id"] for s in data["saker"]] == ["GOD-1"]
+    assert data["oppsummering"] == {"lest": 2, "vurdert": 1, "avvist": 1}
+    assert f"{tmp_path / 'feil.yaml'}:3: tjeneste: ugyldig verdi" in svar.stderr
+    assert "Lest 2 inndata: 1 saker vurdert, 1 avvist." in svar.stderr
+
+
+def test_sti_som_ikke_finnes_avvises_uten_a_stoppe_resten(tmp_path):
+    skriv(tmp_path / "god.yaml", lag_sak())
+    svar = kjor("vurder", str(tmp_path), str(tmp_path / "borte.yaml"))
+    assert svar.returncode == 1
+    assert f"{tmp_path / 'borte.yaml'}: finnes ikke; kontroller stien" in svar.stderr
+    assert "| T-1 |" in svar.stdout
+
+
+def test_skriver_til_fil_med_oppsummeringstabell_pa_stderr(tmp_path):
+    ut = tmp_path / "funn.md"
+    svar = kjor("vurder", "eksempler/", "-o", str(ut))
+    assert svar.returncode == 0
+    assert svar.stdout == ""
+    assert ut.read_text("utf-8") == kjor("vurder", "eksempler/").stdout
+    assert "Resultat per kriterium" in svar.stderr
+    assert f"Skrev {ut}." in svar.stderr
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_nekter_a_skrive_over_inndata(tmp_path):
+    sak = skriv(tmp_path / "sak.yaml", lag_sak())
+    for ut in (sak, tmp_path / "ny.md"):
+        svar = kjor("vurder", str(tmp_path), "-o", str(ut))
+        assert svar.returncode == 2
+        assert svar.stderr.startswith(f"{ut}: utfilen er en av inndataene")
+    assert yaml.safe_load(sak.read_text("utf-8")) == lag_sak()
+
+
+def test_ugyldig_kriteriefil_stopper_for_noen_sak_er_vurdert(tmp_path):
+    kriterier = tmp_path / "k.yaml"
+    kriterier.write_text("format: revisjon-kriterier/1\ntittel: T\nkriterier: []\n", "utf-8")
+    svar = kjor("vurder", "eksempler/", "-k", str(kriterier))
+    assert svar.returncode == 2
+    assert svar.stdout == ""
+    assert f"{kriterier}:3: kriterier: kan ikke være tom" in svar.stderr
+    assert "Kriteriene kan ikke brukes; rett feilene over og prøv igjen." in svar.stderr
+
+
+def test_egne_kriterier_fra_mappe(tmp_path):
+    mappe = tmp_path / "kriterier"
+    mappe.mkdir()
+    (mappe / "a.yaml").write_text(
+        """format: revisjon-kriterier/1
+tittel: Eget sett
+kriterier:
+  - id: E1
+    tittel: Saken har vedtak
+    kilde: [forvaltningsloven § 17]
+    vurdering:
+      oppfylt: {finnes: vedtak.dato}
+    begrunnelse:
+      oppfylt: "Vedtak {vedtak.dato}."
+      ikke_oppfylt: Saken har ikke vedtak.
+""",
+        "utf-8",
+    )
+    skriv(tmp_path / "sak.yaml", lag_sak())
+    data = json.loads(
+        kjor("vurder", str(tmp_path / "sak.yaml"), "-k", str(mappe), "--format", "json").stdout
+    )
+    assert data["kriterier"][0]["id"] == "E1"
+    assert data["saker"][0]["resultater"] == [
+        {"kriterium": "E1", "status": "oppfylt", "begrunnelse": "Vedtak 18.03.2024."}
+    ]
+
+
+@pytest.mark.parametrize(
+    ("argumenter", "melding"),
+    [
+        (["vurder"], "Feil: mangler STI..."),
+        (
+            ["vurder", "--formt", "json", "eksempler/"],
+            "Feil: ukjent valg «--formt»; mente du --format?",
+        ),
+        (
+            ["vurder", "--format", "xml", "eksempler/"],
+            "Feil: ugyldig verdi «xml» for --format; velg en av: markdown, json",
+        ),
+        (["vurd"], "Feil: ukjent kommando «vurd»; mente du «vurder»?"),
+    ],
+)
+def test_bruksfeil_gir_norsk_melding_og_kode_2(argumenter, melding):
+    svar = kjor(*argumenter)
+    assert svar.returncode == 2
+    assert svar.stderr.splitlines() == [melding, "Se 'revisjon --help' for hjelp."]
+
+
+def test_versjon_og_hjelp():
+    assert kjor("--versjon").stdout == f"revisjon {__version__}\n"
+    hjelp = kjor("vurder", "--help")
+    assert hjelp.returncode == 0
+    assert "Saksfiler (.yaml, .yml, .json, .jsonl) eller mapper med slike filer." in hjelp.stdout

@@ -1,0 +1,110 @@
+"""The outputs: the JSON contract, the Markdown report (golden file), and safe escaping."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from revisjon.feil import Avvisning
+from revisjon.kriteriesprak.modell import STATUSER
+from revisjon.resultat import Kjoring, KriterieInfo, Resultat, SakResultat
+from revisjon.utdata import RENDERERE, Format, render
+from revisjon.utdata.markdown import md
+from revisjon.vurdering import vurder
+from tests.conftest import DATA, ROT
+
+FASIT = DATA / "fasit" / "funn-eksempler.md"
+
+
+def test_hvert_format_har_en_renderer():
+    assert set(RENDERERE) == set(Format)
+
+
+@pytest.fixture
+def eksempelkjoring(standardsett, monkeypatch):
+    monkeypatch.chdir(ROT)  # relative paths in the output, as a user running from the repo sees
+    from pathlib import Path
+
+    return vurder([Path("eksempler")], kriteriesett=standardsett)
+
+
+def test_json_kontrakten(eksempelkjoring):
+    data = json.loads(render(eksempelkjoring, Format.json))
+    assert data["format"] == "revisjon-resultat/1"
+    assert set(data) >= {"format", "kriterier", "saker", "avviste"}
+    for kriterium in data["kriterier"]:
+        assert set(kriterium) >= {"id", "tittel", "kilde", "antall"}
+        assert list(kriterium["antall"]) == list(STATUSER)
+        assert sum(kriterium["antall"].values()) == len(data["saker"])
+    forste = data["saker"][0]
+    assert set(forste) >= {"sak_id", "fil", "tjeneste", "resultater"}
+    assert forste["fil"] == "eksempler/flere-saker.jsonl"
+    assert forste["linje"] == 1
+    for resultat in forste["resultater"]:
+        assert set(resultat) == {"kriterium", "status", "begrunnelse"}
+        assert resultat["status"] in STATUSER
+    assert data["avviste"] == []
+
+
+def test_json_avviste_har_null_der_linje_og_felt_ikke_er_kjent():
+    kjoring = Kjoring(
+        kriterier=[],
+        avviste=[
+            Avvisning("a.yaml", None, None, "filen er tom"),
+            Avvisning("b.jsonl", 3, "sak_id", "x"),
+        ],
+    )
+    assert json.loads(render(kjoring, Format.json))["avviste"] == [
+        {"fil": "a.yaml", "linje": None, "felt": None, "melding": "filen er tom"},
+        {"fil": "b.jsonl", "linje": 3, "felt": "sak_id", "melding": "x"},
+    ]
+
+
+def test_markdown_rapporten_mot_fasit(eksempelkjoring, oppdater_fasit):
+    tekst = render(eksempelkjoring, Format.markdown)
+    if oppdater_fasit:
+        FASIT.write_text(tekst, encoding="utf-8")
+    assert tekst == FASIT.read_text("utf-8"), "kjør pytest --oppdater-fasit og se over diffen"
+
+
+def test_markdown_er_lik_for_like_inndata(standardsett, eksempelkjoring):
+    from pathlib import Path
+
+    andre = vurder([Path("eksempler")], kriteriesett=standardsett)
+    assert render(andre, Format.markdown) == render(eksempelkjoring, Format.markdown)
+
+
+@pytest.mark.parametrize(
+    ("inn", "ut"),
+    [
+        ("GJ|1", "GJ\\|1"),
+        ("<script>alert(1)</script>", "\\<script\\>alert(1)\\</script\\>"),
+        ("[lenke](http://x)", "\\[lenke\\](http://x)"),
+        ("# overskrift", "\\# overskrift"),
+        ("```kode", "\\`\\`\\`kode"),
+        ("linje1\nlinje2", "linje1 linje2"),
+        ("*fet* _kursiv_", "\\*fet\\* \\_kursiv\\_"),
+    ],
+)
+def test_tekst_fra_inndata_kan_ikke_bryte_markdown(inn, ut):
+    assert md(inn) == ut
+
+
+def test_sak_id_med_tabelltegn_bryter_ikke_tabellen():
+    kjoring = Kjoring(
+        kriterier=[KriterieInfo("K1", "Tittel", ("kilde",), "k.yaml")],
+        saker=[
+            SakResultat(
+                "A|B",
+                "a.yaml",
+                None,
+                "okonomisk_stonad",
+                None,
+                None,
+                (Resultat("K1", "oppfylt", "ok"),),
+            )
+        ],
+    )
+    rader = [r for r in render(kjoring, Format.markdown).splitlines() if r.startswith("| A")]
+    assert rader == ["| A\\|B | oppfylt | ok |"]
