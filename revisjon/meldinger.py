@@ -16,6 +16,22 @@ from pydantic_core import ErrorDetails
 from revisjon.felttre import felt_i, forslag, modell_ved
 
 _TRYGT_ORD = re.compile(r"^[a-z0-9_]{1,40}$")
+_TRYGG_NOKKEL = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,39}")
+
+
+def vis_nokkel(nokkel: object) -> str:
+    """«key» for a message, or «en nøkkel» when the key is not a plain snake_case name.
+
+    A key that is free text (a name) or digits (an identity number) is not echoed.
+    """
+    if (
+        isinstance(nokkel, str)
+        and _TRYGG_NOKKEL.fullmatch(nokkel)
+        and not re.search(r"\d{6}", nokkel)
+    ):
+        return f"nøkkelen «{nokkel}»"
+    return "en nøkkel"
+
 
 _TYPER = {
     "int_type": "skal være et heltall",
@@ -33,6 +49,8 @@ _TYPER = {
     "missing": "mangler; feltet er påkrevd",
     "string_too_short": "kan ikke være tom",
     "finite_number": "skal være et endelig tall",
+    "invalid_key": "nøkkelen skal være tekst",
+    "string_unicode": "inneholder ugyldig Unicode (en enslig surrogat, \\ud800–\\udfff)",
 }
 
 

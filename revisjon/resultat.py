@@ -18,12 +18,24 @@ STATUSTEKST: dict[str, str] = {
 
 
 @dataclass(frozen=True)
+class Overstyring:
+    """An auditor's overruling of a verdict: what the tool said, and why the auditor differs."""
+
+    opprinnelig_status: Status
+    opprinnelig_begrunnelse: str
+    begrunnelse: str
+    av: str
+    dato: dt.date
+
+
+@dataclass(frozen=True)
 class Resultat:
     """One criterion's verdict on one case, with a short reason that names its evidence."""
 
     kriterium: str
     status: Status
     begrunnelse: str
+    overstyring: Overstyring | None = None
 
 
 @dataclass(frozen=True)
@@ -56,6 +68,8 @@ class Kjoring:
     kriterier: list[KriterieInfo]
     saker: list[SakResultat] = field(default_factory=list)
     avviste: list[Avvisning] = field(default_factory=list)
+    filer: list[tuple[str, str]] = field(default_factory=list)
+    """Every file read, with its SHA-256, in path order."""
 
     @property
     def antall_avviste_inndata(self) -> int:

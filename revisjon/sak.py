@@ -36,7 +36,7 @@ def _iso_dato(verdi: object) -> object:
 Dato = Annotated[dt.date, BeforeValidator(_iso_dato)]
 """A calendar date, written ISO ``YYYY-MM-DD``."""
 
-Belop = Annotated[float, Field(ge=0)]
+Belop = Annotated[float, Field(ge=0, allow_inf_nan=False)]
 
 
 class Modell(BaseModel):

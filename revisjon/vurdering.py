@@ -85,4 +85,9 @@ def vurder(
     fremdrift: Callable[[], None] | None = None,
 ) -> Kjoring:
     """Read every case below ``stier`` and judge it against ``kriteriesett``."""
-    return vurder_innlest(les_saker(stier), kriteriesett=kriteriesett, fremdrift=fremdrift)
+    filsummer: dict[str, str] = {}
+    kjoring = vurder_innlest(
+        les_saker(stier, filsummer=filsummer), kriteriesett=kriteriesett, fremdrift=fremdrift
+    )
+    kjoring.filer = sorted(filsummer.items())
+    return kjoring

@@ -12,6 +12,8 @@ from typing import Any
 
 import yaml
 
+from revisjon.meldinger import vis_nokkel
+
 try:
     from yaml import CSafeLoader as _Grunnlaster
 except ImportError:  # pragma: no cover - PyYAML built without libyaml
@@ -42,7 +44,7 @@ class _Laster(_Grunnlaster):
             try:
                 if nokkel in sett:
                     raise YamlFeil(
-                        f"nøkkelen «{nokkel}» står to ganger i samme mapping; fjern den ene",
+                        f"{vis_nokkel(nokkel)} står to ganger i samme mapping; fjern den ene",
                         nokkel_node.start_mark.line + 1,
                     )
                 sett.add(nokkel)
@@ -111,8 +113,17 @@ def les_yaml(tekst: str) -> YamlDokument:
         data = laster.construct_document(node)
     except yaml.MarkedYAMLError as feil:
         raise _oversett(feil) from None
+    except yaml.reader.ReaderError as feil:
+        # libyaml gives the position as a byte offset in the UTF-8 text
+        linje = tekst.encode("utf-8", "surrogatepass")[: feil.position].count(b"\n") + 1
+        tegn = f" (U+{feil.character:04X})" if isinstance(feil.character, int) else ""
+        raise YamlFeil(
+            f"filen har et kontrolltegn{tegn} som YAML ikke tillater; fjern det", linje
+        ) from None
     except yaml.YAMLError as feil:
         raise YamlFeil(f"ugyldig YAML ({feil})") from None
+    except ValueError:  # an integer with more digits than Python will convert
+        raise YamlFeil("et tall i filen har for mange siffer") from None
     finally:
         laster.dispose()
     return YamlDokument(data, linjer)

@@ -14,10 +14,44 @@ class DekodingFeil(Exception):
         self.linje = linje
 
 
+def _utf16_uten_bom(innhold: bytes) -> str | None:
+    """UTF-16LE or UTF-16BE when the start looks like UTF-16 text without a BOM, else None.
+
+    Text below U+0100 (ASCII, æ, ø, å) has a NUL byte in every other position in UTF-16.
+    """
+    start = innhold[:512]
+    partall, oddetall = start[0::2], start[1::2]
+    if len(oddetall) < 2:
+        return None
+    nul_partall = partall.count(0) / len(partall)
+    nul_oddetall = oddetall.count(0) / len(oddetall)
+    if nul_oddetall > 0.5 and nul_partall < 0.1:
+        return "UTF-16LE"
+    if nul_partall > 0.5 and nul_oddetall < 0.1:
+        return "UTF-16BE"
+    return None
+
+
+def sjekk_utf16(innhold: bytes) -> None:
+    """Raise DekodingFeil when the bytes are UTF-16 or UTF-32, with or without a BOM."""
+    if innhold.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        raise DekodingFeil(
+            "filen er UTF-32; lagre den som UTF-8 (for eksempel iconv -f UTF-32 -t UTF-8)"
+        )
+    if innhold.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise DekodingFeil(
+            "filen er UTF-16; lagre den som UTF-8 (for eksempel iconv -f UTF-16 -t UTF-8)"
+        )
+    if b"\x00" in innhold and (koding := _utf16_uten_bom(innhold)):
+        raise DekodingFeil(
+            f"filen ser ut til å være {koding} (uten BOM); lagre den som UTF-8 "
+            f"(for eksempel iconv -f {koding} -t UTF-8)"
+        )
+
+
 def dekod(innhold: bytes) -> str:
     """The text of a case file, or DekodingFeil with a Norwegian message and the line."""
-    if innhold.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise DekodingFeil("filen er UTF-16; lagre den som UTF-8")
+    sjekk_utf16(innhold)
     if innhold.startswith(BOM):
         innhold = innhold[len(BOM) :]
     if b"\x00" in innhold:

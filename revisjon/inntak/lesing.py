@@ -6,6 +6,7 @@ Avvisning values, and reading goes on with the next input.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -15,9 +16,9 @@ from typing import Any
 from pydantic import ValidationError
 
 from revisjon.feil import Avvisning
-from revisjon.inntak.dekoding import DekodingFeil, dekod
-from revisjon.inntak.fodselsnummer import finn_fodselsnummer
-from revisjon.meldinger import felt_sti, oversett
+from revisjon.inntak.dekoding import DekodingFeil, dekod, sjekk_utf16
+from revisjon.inntak.fodselsnummer import fodselsnummer_steder
+from revisjon.meldinger import felt_sti, oversett, vis_nokkel
 from revisjon.sak import Sak, barnereferanser
 from revisjon.yamllast import YamlDokument, YamlFeil, les_yaml
 
@@ -68,16 +69,22 @@ def _feil_filtype(fil: Path) -> Avvisning:
     )
 
 
-def les_saker(stier: Iterable[Path]) -> Iterator[Innlest]:
-    """Every case in ``stier``, validated, or the reasons it was rejected."""
+def les_saker(
+    stier: Iterable[Path], *, filsummer: dict[str, str] | None = None
+) -> Iterator[Innlest]:
+    """Every case in ``stier``, validated, or the reasons it was rejected.
+
+    When ``filsummer`` is given, the SHA-256 of every file read is recorded in it (for the
+    report's traceability appendix), without reading any file twice.
+    """
     for funnet in finn_filer(stier):
         if isinstance(funnet, Avvisning):
             yield funnet
         else:
-            yield from les_fil(funnet)
+            yield from les_fil(funnet, filsummer=filsummer)
 
 
-def les_fil(fil: Path) -> Iterator[Innlest]:
+def les_fil(fil: Path, *, filsummer: dict[str, str] | None = None) -> Iterator[Innlest]:
     """The case(s) in one file."""
     navn = str(fil)
     try:
@@ -95,6 +102,8 @@ def les_fil(fil: Path) -> Iterator[Innlest]:
     except OSError as feil:
         yield Avvisning(navn, None, None, f"kan ikke leses ({feil.strerror})")
         return
+    if filsummer is not None:
+        filsummer[navn] = hashlib.sha256(innhold).hexdigest()
     if fil.suffix.lower() == ".jsonl":
         yield from _les_jsonl(navn, innhold)
         return
@@ -110,6 +119,11 @@ def les_fil(fil: Path) -> Iterator[Innlest]:
 
 
 def _les_jsonl(navn: str, innhold: bytes) -> Iterator[Innlest]:
+    try:
+        sjekk_utf16(innhold)  # split into lines, UTF-16 would give one NUL-byte error per line
+    except DekodingFeil as feil:
+        yield Avvisning(navn, feil.linje, None, feil.melding)
+        return
     tomt = True
     for nr, radlinje in enumerate(innhold.splitlines(), start=1):
         if nr == 1 and radlinje.startswith(b"\xef\xbb\xbf"):
@@ -127,11 +141,17 @@ def _les_jsonl(navn: str, innhold: bytes) -> Iterator[Innlest]:
         yield Avvisning(navn, None, None, "filen er tom; den skal ha én sak per linje")
 
 
+class _DuplisertNokkel(ValueError):
+    pass
+
+
 def _ingen_dubletter(par: list[tuple[str, Any]]) -> dict[str, Any]:
     ut: dict[str, Any] = {}
     for nokkel, verdi in par:
         if nokkel in ut:
-            raise ValueError(f"nøkkelen «{nokkel}» står to ganger i samme objekt; fjern den ene")
+            raise _DuplisertNokkel(
+                f"{vis_nokkel(nokkel)} står to ganger i samme objekt; fjern den ene"
+            )
         ut[nokkel] = verdi
     return ut
 
@@ -152,8 +172,13 @@ def _fra_json(navn: str, tekst: str, linje: int | None) -> Iterator[Innlest]:
             inndata=inndata,
         )
         return
-    except ValueError as feil:
+    except _DuplisertNokkel as feil:
         yield Avvisning(navn, linje, None, str(feil), inndata=inndata)
+        return
+    except ValueError:  # an integer with more digits than Python will convert
+        yield Avvisning(
+            navn, linje, None, "et tall i JSON-en har for mange siffer", inndata=inndata
+        )
         return
     except RecursionError:
         yield Avvisning(navn, linje, None, "JSON-en er nøstet for dypt", inndata=inndata)
@@ -186,11 +211,11 @@ def _valider(
         hva = "en liste" if isinstance(data, list) else "en enkeltverdi"
         yield avvis((), None, f"toppnivået er {hva}; en sak skal være en mapping (nøkkel: verdi)")
         return
-    if fnr_felt := list(dict.fromkeys(finn_fodselsnummer(data))):
-        for felt in fnr_felt:
+    if fnr_steder := list(dict.fromkeys(fodselsnummer_steder(data))):
+        for sti in fnr_steder:
             yield avvis(
-                _sti_av(felt),
-                felt,
+                sti,
+                felt_sti(sti) or "(toppnivå)",
                 "inneholder noe som ligner et fødselsnummer eller D-nummer; saken er avvist "
                 "uten å bli lest videre. Anonymiser uttrekket og fjern nummeret",
             )

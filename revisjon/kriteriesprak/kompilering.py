@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
-from revisjon.felttre import Felttype
+from revisjon.felttre import Felttype, forslag
 from revisjon.kriteriesprak import modell as m
 from revisjon.kriteriesprak.maler import Mal, kompiler_mal
 from revisjon.kriteriesprak.stier import Henter, Kontekst, Omfang, StiFeil, formater
@@ -42,6 +43,15 @@ def kompiler(
         return _KOMPILATORER[type(betingelse)](betingelse, omfang, sted, negasjonsord)
     except StiFeil as feil:
         raise Kompileringsfeil(sted, str(feil)) from None
+
+
+@contextmanager
+def _ved(sted: Sted, *nokler: str | int) -> Iterator[None]:
+    """Report a path problem at the argument key it comes from (``felt``, ``senest`` …)."""
+    try:
+        yield
+    except StiFeil as feil:
+        raise Kompileringsfeil((*sted, *nokler), str(feil)) from None
 
 
 def _type(omfang: Omfang, sti: str) -> Felttype:
@@ -95,10 +105,13 @@ def _ikke(b: m.Ikke, omfang: Omfang, sted: Sted, neg: Sequence[str]) -> Sjekk:
     return sjekk
 
 
-def _liste(omfang: Omfang, kvantor: m.Kvantor | m.ForHvert) -> tuple[Henter, Omfang]:
-    type_ = _type(omfang, kvantor.liste)
-    _krev(type_.er_liste, f"«{kvantor.liste}» er ikke en liste; «liste» må peke på en liste")
-    return omfang.henter(kvantor.liste), omfang.med(kvantor.som, type_.element)
+def _liste(omfang: Omfang, kvantor: m.Kvantor | m.ForHvert, sted: Sted) -> tuple[Henter, Omfang]:
+    with _ved(sted, "liste"):
+        type_ = _type(omfang, kvantor.liste)
+        _krev(type_.er_liste, f"«{kvantor.liste}» er ikke en liste; «liste» må peke på en liste")
+        hent = omfang.henter(kvantor.liste)
+    with _ved(sted, "som"):
+        return hent, omfang.med(kvantor.som, type_.element)
 
 
 KvantorSjekk = Callable[[Kontekst], tuple[int, int, list[str]]]
@@ -108,7 +121,7 @@ def kompiler_kvantor(
     kvantor: m.Kvantor, omfang: Omfang, sted: Sted, neg: Sequence[str]
 ) -> KvantorSjekk:
     """A function giving (items, items satisfying ``hvor``, evidence from those items)."""
-    hent, indre = _liste(omfang, kvantor)
+    hent, indre = _liste(omfang, kvantor, sted)
     hvor = kompiler(kvantor.hvor, indre, (*sted, "hvor"), neg) if kvantor.hvor else None
     bevis_mal = _mal(kvantor.bevis, indre, (*sted, "bevis")) if kvantor.bevis else None
     som = kvantor.som
@@ -179,30 +192,55 @@ def _normaliser(verdi: Any) -> Any:
     return " ".join(verdi.split()).casefold() if isinstance(verdi, str) else verdi
 
 
+_SLAGS: dict[Any, tuple[str, Callable[[Any], bool]]] = {
+    bool: ("true eller false", lambda v: isinstance(v, bool)),
+    int: ("et tall", lambda v: isinstance(v, int | float) and not isinstance(v, bool)),
+    float: ("et tall", lambda v: isinstance(v, int | float) and not isinstance(v, bool)),
+    str: ("tekst", lambda v: isinstance(v, str)),
+}
+
+
 def _sjekk_literal(type_: Felttype, verdi: Any, sti: str) -> None:
+    """Refuse a literal the field can never hold (a misspelt code, or a value of another type)."""
     gyldige = type_.literalverdier
-    if gyldige and verdi not in gyldige:
-        ord_ = ", ".join(str(g) for g in gyldige)
-        raise StiFeil(f"«{verdi}» kan aldri stå i «{sti}»; gyldige verdier: {ord_}")
+    if gyldige:
+        if _normaliser(verdi) not in {_normaliser(g) for g in gyldige}:
+            ord_ = ", ".join(str(g) for g in gyldige)
+            tips = forslag(str(verdi), [str(g) for g in gyldige])
+            hint = f"; mente du «{tips}»?" if tips else ""
+            raise StiFeil(f"«{verdi}» kan aldri stå i «{sti}»{hint}; gyldige verdier: {ord_}")
+        return
+    if type_.er_dato:
+        raise StiFeil(f"«{sti}» er en dato; sammenlign datoer med «dato» (senest/tidligst)")
+    if type_.kjerne in _SLAGS:
+        slags, passer = _SLAGS[type_.kjerne]
+        if not passer(verdi):
+            raise StiFeil(f"«{verdi}» kan aldri stå i «{sti}», som er {slags}")
 
 
-def _motpart(s: m.Sammenligning, omfang: Omfang, forventet: Felttype) -> Henter:
+def _motpart(s: m.Sammenligning, omfang: Omfang, forventet: Felttype, sted: Sted) -> Henter:
     if s.som_felt is not None:
-        motpart = _type(omfang, s.som_felt)
-        _krev(not motpart.er_liste and motpart.modell is None, f"«{s.som_felt}» er ikke én verdi")
-        return omfang.henter(s.som_felt)
-    _sjekk_literal(forventet, s.verdi, s.felt)
+        with _ved(sted, "som_felt"):
+            motpart = _type(omfang, s.som_felt)
+            _krev(
+                not motpart.er_liste and motpart.modell is None, f"«{s.som_felt}» er ikke én verdi"
+            )
+            return omfang.henter(s.som_felt)
+    with _ved(sted, "verdi"):
+        _sjekk_literal(forventet, s.verdi, s.felt)
     verdi = _normaliser(s.verdi)
     return lambda _k: verdi
 
 
 def _lik(b: m.Lik, omfang: Omfang, sted: Sted, neg: Sequence[str]) -> Sjekk:
-    type_ = _type(omfang, b.lik.felt)
-    _krev(
-        not type_.er_liste and type_.modell is None,
-        f"«{b.lik.felt}» er ikke én verdi; bruk «inneholder» for lister",
-    )
-    hent, motpart = omfang.henter(b.lik.felt), _motpart(b.lik, omfang, type_)
+    with _ved(sted, "felt"):
+        type_ = _type(omfang, b.lik.felt)
+        _krev(
+            not type_.er_liste and type_.modell is None,
+            f"«{b.lik.felt}» er ikke én verdi; bruk «inneholder» for lister",
+        )
+        hent = omfang.henter(b.lik.felt)
+    motpart = _motpart(b.lik, omfang, type_, sted)
 
     def sjekk(k: Kontekst) -> Treff:
         verdi = hent(k)
@@ -212,9 +250,11 @@ def _lik(b: m.Lik, omfang: Omfang, sted: Sted, neg: Sequence[str]) -> Sjekk:
 
 
 def _inneholder(b: m.Inneholder, omfang: Omfang, sted: Sted, neg: Sequence[str]) -> Sjekk:
-    type_ = _type(omfang, b.inneholder.felt)
-    _krev(type_.er_liste, f"«{b.inneholder.felt}» er ikke en liste; bruk «lik» for én verdi")
-    hent, motpart = omfang.henter(b.inneholder.felt), _motpart(b.inneholder, omfang, type_.element)
+    with _ved(sted, "felt"):
+        type_ = _type(omfang, b.inneholder.felt)
+        _krev(type_.er_liste, f"«{b.inneholder.felt}» er ikke en liste; bruk «lik» for én verdi")
+        hent = omfang.henter(b.inneholder.felt)
+    motpart = _motpart(b.inneholder, omfang, type_.element, sted)
 
     def sjekk(k: Kontekst) -> Treff:
         onsket = _normaliser(motpart(k))
@@ -224,11 +264,13 @@ def _inneholder(b: m.Inneholder, omfang: Omfang, sted: Sted, neg: Sequence[str])
 
 
 def _en_av(b: m.EnAv, omfang: Omfang, sted: Sted, neg: Sequence[str]) -> Sjekk:
-    type_ = _type(omfang, b.en_av.felt)
-    _krev(not type_.er_liste and type_.modell is None, f"«{b.en_av.felt}» er ikke én verdi")
-    for verdi in b.en_av.verdier:
-        _sjekk_literal(type_, verdi, b.en_av.felt)
-    hent = omfang.henter(b.en_av.felt)
+    with _ved(sted, "felt"):
+        type_ = _type(omfang, b.en_av.felt)
+        _krev(not type_.er_liste and type_.modell is None, f"«{b.en_av.felt}» er ikke én verdi")
+        hent = omfang.henter(b.en_av.felt)
+    for i, verdi in enumerate(b.en_av.verdier):
+        with _ved(sted, "verdier", i):
+            _sjekk_literal(type_, verdi, b.en_av.felt)
     verdier = {_normaliser(v) for v in b.en_av.verdier}
 
     def sjekk(k: Kontekst) -> Treff:
@@ -248,7 +290,13 @@ def _finnes(b: m.Finnes, omfang: Omfang, sted: Sted, neg: Sequence[str]) -> Sjek
 
 
 def _datohenter(omfang: Omfang, sti_eller_dato: str) -> Henter:
-    if (fast := m.som_dato(sti_eller_dato)) is not None:
+    try:
+        fast = m.som_dato(sti_eller_dato)
+    except ValueError:
+        raise StiFeil(
+            f"«{sti_eller_dato}» er ikke en gyldig dato (finnes ikke i kalenderen)"
+        ) from None
+    if fast is not None:
         return lambda _k: fast
     _krev(_type(omfang, sti_eller_dato).er_dato, f"«{sti_eller_dato}» er ikke en dato")
     return omfang.henter(sti_eller_dato)
@@ -256,10 +304,13 @@ def _datohenter(omfang: Omfang, sti_eller_dato: str) -> Henter:
 
 def _dato(b: m.Datokrav, omfang: Omfang, sted: Sted, neg: Sequence[str]) -> Sjekk:
     a = b.dato
-    _krev(_type(omfang, a.felt).er_dato, f"«{a.felt}» er ikke en dato")
-    hent = omfang.henter(a.felt)
-    senest = _datohenter(omfang, a.senest) if a.senest else None
-    tidligst = _datohenter(omfang, a.tidligst) if a.tidligst else None
+    with _ved(sted, "felt"):
+        _krev(_type(omfang, a.felt).er_dato, f"«{a.felt}» er ikke en dato")
+        hent = omfang.henter(a.felt)
+    with _ved(sted, "senest"):
+        senest = _datohenter(omfang, a.senest) if a.senest else None
+    with _ved(sted, "tidligst"):
+        tidligst = _datohenter(omfang, a.tidligst) if a.tidligst else None
 
     def innenfor(verdi: dt.date, grense: Henter | None, k: Kontekst, tidlig: bool) -> bool:
         if grense is None:
@@ -281,8 +332,9 @@ def _dato(b: m.Datokrav, omfang: Omfang, sted: Sted, neg: Sequence[str]) -> Sjek
 
 def _antall_ulike(b: m.AntallUlike, omfang: Omfang, sted: Sted, neg: Sequence[str]) -> Sjekk:
     a = b.antall_ulike
-    _krev(_type(omfang, a.felt).er_liste, f"«{a.felt}» er ikke en liste")
-    hent = omfang.henter(a.felt)
+    with _ved(sted, "felt"):
+        _krev(_type(omfang, a.felt).er_liste, f"«{a.felt}» er ikke en liste")
+        hent = omfang.henter(a.felt)
 
     def sjekk(k: Kontekst) -> Treff:
         ulike = {_normaliser(v) for v in hent(k) or []}
@@ -293,8 +345,9 @@ def _antall_ulike(b: m.AntallUlike, omfang: Omfang, sted: Sted, neg: Sequence[st
 
 def _tall(b: m.Tall, omfang: Omfang, sted: Sted, neg: Sequence[str]) -> Sjekk:
     a = b.tall
-    _krev(_type(omfang, a.felt).kjerne in (int, float), f"«{a.felt}» er ikke et tall")
-    hent = omfang.henter(a.felt)
+    with _ved(sted, "felt"):
+        _krev(_type(omfang, a.felt).kjerne in (int, float), f"«{a.felt}» er ikke et tall")
+        hent = omfang.henter(a.felt)
 
     def sjekk(k: Kontekst) -> Treff:
         verdi = hent(k)
@@ -305,7 +358,8 @@ def _tall(b: m.Tall, omfang: Omfang, sted: Sted, neg: Sequence[str]) -> Sjekk:
 
 def _tekst(b: m.Tekst, omfang: Omfang, sted: Sted, neg: Sequence[str]) -> Sjekk:
     a = b.tekst
-    _krev(_type(omfang, a.felt).kjerne is str, f"«{a.felt}» er ikke tekst")
+    with _ved(sted, "felt"):
+        _krev(_type(omfang, a.felt).kjerne is str, f"«{a.felt}» er ikke tekst")
     for i, monster in enumerate(a.regex):
         try:
             re.compile(monster)
@@ -329,7 +383,10 @@ def _tekst(b: m.Tekst, omfang: Omfang, sted: Sted, neg: Sequence[str]) -> Sjekk:
 
 def _dager_mellom(b: m.DagerMellom, omfang: Omfang, sted: Sted, neg: Sequence[str]) -> Sjekk:
     a = b.dager_mellom
-    fra, til = _datohenter(omfang, a.fra), _datohenter(omfang, a.til)
+    with _ved(sted, "fra"):
+        fra = _datohenter(omfang, a.fra)
+    with _ved(sted, "til"):
+        til = _datohenter(omfang, a.til)
 
     def sjekk(k: Kontekst) -> Treff:
         start, slutt = fra(k), til(k)

@@ -13,15 +13,18 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import yaml
 from pydantic import ValidationError
 
 from revisjon.feil import Avvisning, KriterieFeil
+from revisjon.felttre import forslag
 from revisjon.inntak.dekoding import DekodingFeil, dekod
 from revisjon.kriteriesprak.kompilering import Kompileringsfeil
-from revisjon.kriteriesprak.modell import Kriteriesett
+from revisjon.kriteriesprak.maler import sjekk_rapporttekst
+from revisjon.kriteriesprak.modell import OPERASJONER, Kriteriesett
 from revisjon.kriteriesprak.regel import KompilertKriterium, kompiler_kriterium
 from revisjon.meldinger import felt_sti, oversett
-from revisjon.yamllast import YamlFeil, les_yaml
+from revisjon.yamllast import MAKS_NODER, YamlDokument, YamlFeil, les_yaml
 
 STANDARDSETT = "barnefattigdom-nav.yaml"
 
@@ -89,9 +92,52 @@ def last_kriterier(stier: Sequence[Path] = ()) -> list[LastetSett]:
 
 def _linje_for(fil: Path, sti: tuple[str | int, ...]) -> int | None:
     try:
-        return les_yaml(dekod(fil.read_bytes())).linje(sti)
+        tekst = dekod(fil.read_bytes())
+        return _Linjer(les_yaml(tekst), tekst).linje(sti)
     except (OSError, YamlFeil, DekodingFeil):
         return None
+
+
+Sti = tuple[str | int, ...]
+
+
+class _Linjer:
+    """The line of the key (or list item) a path names, so ``hvr:`` is reported on its own line.
+
+    ``YamlDokument`` records where each value starts, which for a block mapping or list is the
+    line after its key; a problem is best shown on the key itself.
+    """
+
+    def __init__(self, dokument: YamlDokument, tekst: str) -> None:
+        self.dokument = dokument
+        self.nokler: dict[Sti, int] = {}
+        try:
+            rot = yaml.compose(tekst, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        except yaml.YAMLError:  # pragma: no cover - les_yaml has read the same text
+            return
+        budsjett = MAKS_NODER  # les_yaml has walked the same graph within this budget
+        stabel: list[tuple[yaml.Node, Sti]] = [(rot, ())] if rot is not None else []
+        while stabel and budsjett > 0:
+            node, sti = stabel.pop()
+            budsjett -= 1
+            barn: list[tuple[yaml.Node, yaml.Node, str | int]] = []
+            if isinstance(node, yaml.MappingNode):
+                for nokkel, verdi in node.value:
+                    navn = nokkel.value if isinstance(nokkel, yaml.ScalarNode) else "?"
+                    barn.append((nokkel, verdi, navn))
+            elif isinstance(node, yaml.SequenceNode):
+                barn = [(verdi, verdi, i) for i, verdi in enumerate(node.value)]
+            for start, verdi, ledd in barn:
+                self.nokler.setdefault((*sti, ledd), start.start_mark.line + 1)
+                stabel.append((verdi, (*sti, ledd)))
+
+    def linje(self, sti: Sti) -> int | None:
+        """The line of ``sti``'s key, or of its nearest ancestor that is in the file."""
+        while sti:
+            if sti in self.nokler:
+                return self.nokler[sti]
+            sti = sti[:-1]
+        return self.dokument.linje(())
 
 
 def last_fil(fil: Path) -> tuple[LastetSett | None, list[Avvisning]]:
@@ -99,16 +145,23 @@ def last_fil(fil: Path) -> tuple[LastetSett | None, list[Avvisning]]:
     navn = str(fil)
     try:
         innhold = fil.read_bytes()
-        dokument = les_yaml(dekod(innhold))
+        tekst = dekod(innhold)
+        dokument = les_yaml(tekst)
     except OSError as feil:
         return None, [Avvisning(navn, None, None, f"kan ikke leses ({feil.strerror})")]
     except (YamlFeil, DekodingFeil) as feil:
         return None, [Avvisning(navn, feil.linje, None, feil.melding)]
+    linjer = _Linjer(dokument, tekst)
     try:
         sett = Kriteriesett.model_validate(dokument.data)
     except ValidationError as feil:
         return None, [
-            Avvisning(navn, dokument.linje(loc), _kriterium_id(dokument.data, loc), _sted(loc, m))
+            Avvisning(
+                navn,
+                linjer.linje(_operasjonsnokkel(dokument.data, loc)),
+                _kriterium_id(dokument.data, loc),
+                _sted(loc, m),
+            )
             for loc, m in oversett(feil, Kriteriesett)
         ]
     kompilerte: list[KompilertKriterium] = []
@@ -119,12 +172,97 @@ def last_fil(fil: Path) -> tuple[LastetSett | None, list[Avvisning]]:
         except Kompileringsfeil as feil:
             loc = ("kriterier", i, *feil.sted)
             problemer.append(
-                Avvisning(navn, dokument.linje(loc), kriterium.id, _sted(loc, feil.melding))
+                Avvisning(navn, linjer.linje(loc), kriterium.id, _sted(loc, feil.melding))
             )
+    for loc, kriterium_id, melding in rapportproblemer(sett):
+        problemer.append(Avvisning(navn, linjer.linje(loc), kriterium_id, _sted(loc, melding)))
     if problemer:
         return None, problemer
     sha = hashlib.sha256(innhold).hexdigest()
     return LastetSett(navn, sha, sett, tuple(kompilerte)), []
+
+
+def rapportproblemer(sett: Kriteriesett) -> list[tuple[Sti, str | None, str]]:
+    """Problems in what the report uses: the wording scale, problemstillinger and report texts."""
+    problemer: list[tuple[Sti, str | None, str]] = []
+    forrige: tuple[float, int] | None = None
+    for i, steg in enumerate(sett.gradering):
+        # Non-increasing thresholds; at equal thresholds «over» (strict) must come first.
+        noekkel = (steg.grense, 1 if steg.over is not None else 0)
+        if forrige is not None and noekkel > forrige:
+            problemer.append(
+                (
+                    ("gradering", i),
+                    None,
+                    "trinnene står ikke i synkende rekkefølge; skriv det høyeste trinnet først",
+                )
+            )
+        forrige = noekkel
+    siste = sett.gradering[-1]
+    if siste.minst != 0:
+        problemer.append(
+            (
+                ("gradering", len(sett.gradering) - 1),
+                None,
+                "siste trinn må være «minst: 0», så hver andel får en formulering",
+            )
+        )
+    kjente = {k.id for k in sett.kriterier}
+    if isinstance(sett.problemstilling, list):
+        for i, p in enumerate(sett.problemstilling):
+            for j, kid in enumerate(p.kriterier or []):
+                if kid not in kjente:
+                    tips = forslag(kid, kjente)
+                    hint = f"; mente du «{tips}»?" if tips else ""
+                    problemer.append(
+                        (
+                            ("problemstilling", i, "kriterier", j),
+                            None,
+                            f"kriteriet «{kid}» finnes ikke i filen{hint}",
+                        )
+                    )
+            if p.konklusjon and (feil := sjekk_rapporttekst(p.konklusjon)):
+                problemer.append((("problemstilling", i, "konklusjon"), None, feil))
+    for i, k in enumerate(sett.kriterier):
+        tekster: list[tuple[Sti, str | None]] = [(("anbefaling",), k.anbefaling)]
+        if k.revisjonens_vurdering:
+            tekster += [
+                (("revisjonens_vurdering", navn), tekst)
+                for navn, tekst in k.revisjonens_vurdering.model_dump().items()
+            ]
+        for sted, tekst in tekster:
+            if tekst and (feil := sjekk_rapporttekst(tekst)):
+                problemer.append((("kriterier", i, *sted), k.id, feil))
+    return problemer
+
+
+_BETINGELSESFELT = ("oppfylt", "delvis_oppfylt", "krav", "vilkar", "hvor", "ikke")
+
+
+def _operasjonsnokkel(data: Any, loc: Sti) -> Sti:
+    """For a condition with an unknown operation or with several keys: the key to point at.
+
+    The message names the condition (``…hvor: ukjent operasjon «finns»``); the line is the
+    line of the misspelt (or the second) key, not of the key that holds the condition.
+    """
+    siste = loc[-1] if loc else None
+    if not (
+        siste in _BETINGELSESFELT
+        or (isinstance(siste, int) and len(loc) >= 2 and loc[-2] in ("og", "eller"))
+    ):
+        return loc
+    verdi = data
+    for ledd in loc:
+        try:
+            verdi = verdi[ledd]
+        except (KeyError, IndexError, TypeError):
+            return loc
+    if not isinstance(verdi, dict) or not verdi:
+        return loc
+    nokler = list(verdi)
+    if len(nokler) > 1:
+        return (*loc, str(nokler[1]))
+    return (*loc, str(nokler[0])) if nokler[0] not in OPERASJONER else loc
 
 
 def _kriterium_id(data: Any, loc: tuple[str | int, ...]) -> str | None:

@@ -10,7 +10,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from revisjon.felttre import Felttype
+from revisjon.felttre import Felttype, forslag
 from revisjon.kriteriesprak.stier import Henter, Kontekst, Omfang, StiFeil, formater
 from revisjon.sak import KODENAVN
 
@@ -39,6 +39,7 @@ def kompiler_mal(tekst: str, omfang: Omfang, navngitte: Sequence[str]) -> Mal:
     deler: list[str | tuple[str, Henter | None]] = []
     start = 0
     for treff in _PLASS.finditer(tekst):
+        _uten_krollparentes(tekst[start : treff.start()])
         deler.append(tekst[start : treff.start()])
         navn = treff.group(1).strip()
         if navn in navngitte:
@@ -47,7 +48,7 @@ def kompiler_mal(tekst: str, omfang: Omfang, navngitte: Sequence[str]) -> Mal:
             try:
                 type_ = omfang.type_av(navn)
             except StiFeil as feil:
-                tilgjengelig = ", ".join(f"{{{n}}}" for n in navngitte)
+                tilgjengelig = ", ".join(f"{{{n}}}" for n in navngitte) or "ingen"
                 raise StiFeil(
                     f"i teksten: {feil} (navngitte verdier her: {tilgjengelig})"
                 ) from None
@@ -65,10 +66,15 @@ def kompiler_mal(tekst: str, omfang: Omfang, navngitte: Sequence[str]) -> Mal:
                 )
             )
         start = treff.end()
+    _uten_krollparentes(tekst[start:])
     deler.append(tekst[start:])
-    if "{" in tekst[start:] or "}" in tekst[start:]:
-        raise StiFeil("i teksten: en krøllparentes er ikke lukket")
     return Mal(tuple(d for d in deler if d != ""))
+
+
+def _uten_krollparentes(bit: str) -> None:
+    """Text between placeholders: a lone ``{`` or ``}`` is a placeholder left unclosed."""
+    if "{" in bit or "}" in bit:
+        raise StiFeil("i teksten: en krøllparentes er ikke lukket (skriv {felt.sti})")
 
 
 def _er_kode(type_: Felttype) -> bool:
@@ -85,3 +91,39 @@ def _med_kodenavn(henter: Henter) -> Henter:
         return KODENAVN.get(verdi, verdi) if isinstance(verdi, str) else verdi
 
     return hent
+
+
+RAPPORTNAVN = (
+    "oppfylt",
+    "delvis_oppfylt",
+    "ikke_oppfylt",
+    "ikke_aktuelt",
+    "ikke_vurdert",
+    "vurdert",
+    "andel",
+    "intervall",
+    "grad",
+)
+"""The named values a report text (assessment, conclusion, recommendation) may use."""
+
+
+def sjekk_rapporttekst(tekst: str) -> str | None:
+    """A problem with a report text's ``{…}`` names, or None when it is fine."""
+    for treff in _PLASS.finditer(tekst):
+        navn = treff.group(1).strip()
+        if navn not in RAPPORTNAVN:
+            tips = forslag(navn, RAPPORTNAVN)
+            hint = f"mente du «{{{tips}}}»? " if tips else ""
+            return (
+                f"i teksten: ukjent verdi «{{{navn}}}»; {hint}"
+                f"tillatt her: {', '.join('{' + n + '}' for n in RAPPORTNAVN)}"
+            )
+    rest = _PLASS.sub("", tekst)
+    if "{" in rest or "}" in rest:
+        return "i teksten: en krøllparentes er ikke lukket"
+    return None
+
+
+def fyll_rapporttekst(tekst: str, verdier: Mapping[str, str]) -> str:
+    """A checked report text with its named values filled in."""
+    return _PLASS.sub(lambda t: verdier[t.group(1).strip()], tekst)

@@ -276,6 +276,18 @@ class Begrunnelser(Modell):
     ikke_vurdert: str | None = None
 
 
+class RevisjonensVurdering(Modell):
+    """The auditor's assessment text, chosen by the result: met in all, some or none of the cases.
+
+    Texts may use {oppfylt}, {delvis_oppfylt}, {ikke_oppfylt}, {ikke_aktuelt}, {ikke_vurdert},
+    {vurdert}, {andel}, {intervall} and {grad}.
+    """
+
+    alle: str = Field(min_length=1)
+    noen: str = Field(min_length=1)
+    ingen: str = Field(min_length=1)
+
+
 class Kriterium(Modell):
     id: str = Field(pattern=r"^[A-Za-z0-9ÆØÅæøå_.-]+$")
     tittel: str = Field(min_length=1)
@@ -285,23 +297,84 @@ class Kriterium(Modell):
     krever: list[str] = []
     vurdering: Vurdering
     begrunnelse: Begrunnelser
+    revisjonens_vurdering: RevisjonensVurdering | None = None
+    anbefaling: str | None = None
+    # Whether begrunnelse.delvis_oppfylt is needed is checked when the criterion is compiled
+    # (regel.kompiler_kriterium), so that the problem is reported at «begrunnelse».
+
+
+class Grad(Modell):
+    """One step of the wording scale: a share of at least ``minst`` (or above ``over``) reads
+    as ``tekst`` ("i stor grad"). Steps are tried from the top; the first that holds is used."""
+
+    tekst: str = Field(min_length=1)
+    minst: float | None = Field(default=None, ge=0, le=1)
+    over: float | None = Field(default=None, ge=0, le=1)
 
     @model_validator(mode="after")
-    def _tekster_som_trengs(self) -> Kriterium:
-        delvis_mulig = self.vurdering.for_hvert is not None or self.vurdering.delvis_oppfylt
-        if delvis_mulig and self.begrunnelse.delvis_oppfylt is None:
-            raise ValueError("kriteriet kan gi delvis_oppfylt; oppgi begrunnelse.delvis_oppfylt")
+    def _en_grense(self) -> Grad:
+        if (self.minst is None) == (self.over is None):
+            raise ValueError("oppgi enten «minst» eller «over» for hvert trinn")
         return self
+
+    @property
+    def grense(self) -> float:
+        return self.minst if self.minst is not None else self.over  # type: ignore[return-value]
+
+
+STANDARD_GRADERING = [
+    Grad(minst=0.9, tekst="i stor grad"),
+    Grad(minst=0.6, tekst="langt på veg"),
+    Grad(minst=0.3, tekst="i noen grad"),
+    Grad(over=0, tekst="i begrenset grad"),
+    Grad(minst=0, tekst="i liten grad"),
+]
+"""The wording scale used when a criteria file sets none."""
+
+
+class Problemstilling(Modell):
+    """A question the audit answers, and the criteria its conclusion rests on (all if absent)."""
+
+    tekst: str = Field(min_length=1)
+    kriterier: list[str] | None = None
+    konklusjon: str | None = None
+
+
+STANDARD_KONKLUSJON = (
+    "I de gjennomgåtte sakene er revisjonskriteriene {grad} oppfylt: {oppfylt} av {vurdert} "
+    "vurderinger er oppfylt ({andel})."
+)
 
 
 class Kriteriesett(Modell):
-    """One criteria file: a named set of criteria."""
+    """One criteria file: a named set of criteria, and what the report says about them."""
 
     format: Literal["revisjon-kriterier/1"]
     tittel: str = Field(min_length=1)
     beskrivelse: str | None = None
+    formaal: str | None = None
+    bakgrunn: str | None = None
+    problemstilling: str | list[Problemstilling] | None = None
+    gradering: list[Grad] = Field(default=STANDARD_GRADERING, min_length=1)
     negasjonsord: list[str] = Field(default=["ikke", "uten"], min_length=1)
     kriterier: list[Kriterium] = Field(min_length=1)
+
+    def problemstillinger(self) -> list[Problemstilling]:
+        """The questions with their criteria made explicit (one question for all if none)."""
+        alle = [k.id for k in self.kriterier]
+        if self.problemstilling is None:
+            return [
+                Problemstilling(
+                    tekst="I hvilken grad er revisjonskriteriene oppfylt i de gjennomgåtte sakene?",
+                    kriterier=alle,
+                )
+            ]
+        if isinstance(self.problemstilling, str):
+            return [Problemstilling(tekst=self.problemstilling, kriterier=alle)]
+        return [
+            p if p.kriterier is not None else p.model_copy(update={"kriterier": alle})
+            for p in self.problemstilling
+        ]
 
 
 for _modell in (Kvantor, Telling, Og, Eller, Ikke, Gjelder, Vurdering, Kriterium, Kriteriesett):

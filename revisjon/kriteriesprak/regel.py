@@ -150,6 +150,13 @@ class KompilertKriterium:
 
 def kompiler_kriterium(kriterium: m.Kriterium, negasjonsord: Sequence[str]) -> KompilertKriterium:
     """Check and compile one criterion; raise Kompileringsfeil at the first problem."""
+    v = kriterium.vurdering
+    delvis_mulig = v.for_hvert is not None or v.delvis_oppfylt is not None
+    if delvis_mulig and kriterium.begrunnelse.delvis_oppfylt is None:
+        raise Kompileringsfeil(
+            ("begrunnelse",),
+            "kriteriet kan gi delvis_oppfylt; oppgi begrunnelse.delvis_oppfylt",
+        )
     rot = Omfang.rot()
     gjelder = kriterium.gjelder
     vilkar = (
@@ -164,15 +171,11 @@ def kompiler_kriterium(kriterium: m.Kriterium, negasjonsord: Sequence[str]) -> K
         except StiFeil as feil:
             raise Kompileringsfeil(("krever", i), str(feil)) from None
 
-    v = kriterium.vurdering
     for_hvert: _ForHvert | None = None
     elementnavn: tuple[str, ...] = ()
     if v.for_hvert is not None:
         sted: Sted = ("vurdering", "for_hvert")
-        try:
-            hent, indre = _liste(rot, v.for_hvert)
-        except StiFeil as feil:
-            raise Kompileringsfeil(sted, str(feil)) from None
+        hent, indre = _liste(rot, v.for_hvert, sted)
         assert v.krav is not None and v.tekst_mangler is not None
         for_hvert = _ForHvert(
             hent=hent,

@@ -1,9 +1,11 @@
 """Finding phrases in free text, sentence by sentence, with sentence-level negation.
 
 A sentence ends at ``.``, ``!`` or ``?`` followed by white space, at a blank line and before a
-list item ("- ", "• ", "1. "); a single line break inside a sentence does not end it (vedtak texts
-are wrapped). Common Norwegian abbreviations ("jf.", "f.eks.", "bl.a.", …) do not end a sentence. A sentence is
-negated when it contains one of the negation words as a whole word.
+list item ("- ", "• ", "1. Tekst"); a single line break inside a sentence does not end it (vedtak
+texts are wrapped), nor does an ordinal before a small letter ("18. mars", "3. ledd"). Common
+Norwegian abbreviations ("jf.", "f.eks.", "bl.a.", …) do not end a sentence; those that often
+stand last in one ("kr.", "osv.", "m.m.") end it when the next word starts with a capital letter.
+A sentence is negated when it contains one of the negation words as a whole word.
 """
 
 from __future__ import annotations
@@ -14,16 +16,35 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 FORKORTELSER = (
-    "jf", "jfr", "f.eks", "bl.a", "ca", "dvs", "mv", "m.m", "nr", "pkt", "kr", "osv", "evt",
-    "ev", "o.l", "pr", "iht", "ift", "vedr", "ref", "bl.annet", "mht", "m.fl", "inkl", "ekskl",
-    "tlf", "kap", "avd", "sml", "a.a", "d.d", "d.s", "s",
+    "jf", "jfr", "f.eks", "bl.a", "ca", "dvs", "nr", "pkt", "evt", "ev", "pr", "iht", "ift",
+    "vedr", "ref", "bl.annet", "mht", "inkl", "ekskl", "tlf", "kap", "avd", "sml", "s",
 )  # fmt: skip
+"""Abbreviations that are always followed by more of the sentence."""
 
-_AVSNITT = re.compile(r"\n\s*\n|\n(?=[ \t]*(?:[-*•]|\d+[.)])[ \t])")
+FORKORTELSER_SIST = ("kr", "art", "mv", "m.m", "osv", "o.l", "m.fl", "a.a", "d.d", "d.s")
+"""Abbreviations (or words) that may end a sentence ("… 3 532 kr. Barnets beste …")."""
+
+_AVSNITT = re.compile(r"\n\s*\n|\n(?=[ \t]*(?:[-*•][ \t]|\d+[.)][ \t]+(?=[^\sa-zæøå])))")
 _SLUTT = re.compile(r"(?<=[.!?])\s+")
-_FORKORTELSE_SLUTT = re.compile(
-    r"(?:^|\s|\()(?:" + "|".join(re.escape(f) for f in FORKORTELSER) + r")\.$", re.IGNORECASE
-)
+
+
+def _slutter_med(forkortelser: Sequence[str]) -> re.Pattern[str]:
+    ord_ = "|".join(re.escape(f) for f in forkortelser)
+    return re.compile(r"(?:^|\s|\()(?:" + ord_ + r")\.$", re.IGNORECASE)
+
+
+_FORKORTELSE_SLUTT = _slutter_med(FORKORTELSER)
+_FORKORTELSE_SIST = _slutter_med(FORKORTELSER_SIST)
+_ORDENSTALL = re.compile(r"(?:^|\s|\()\d{1,2}\.$")
+
+
+def _fortsetter(forrige: str, neste: str) -> bool:
+    """Whether ``neste`` continues the sentence ``forrige``, which ends in a full stop."""
+    if _FORKORTELSE_SLUTT.search(forrige):
+        return True
+    if _ORDENSTALL.search(forrige) and neste[:1].islower():
+        return True  # "18. mars", "3. ledd"
+    return bool(_FORKORTELSE_SIST.search(forrige)) and not neste[:1].isupper()
 
 
 @lru_cache(maxsize=512)
@@ -36,7 +57,7 @@ def setninger(tekst: str) -> tuple[str, ...]:
             bit = " ".join(bit.split())
             if not bit:
                 continue
-            if forrige is not None and _FORKORTELSE_SLUTT.search(forrige):
+            if forrige is not None and _fortsetter(forrige, bit):
                 forrige = f"{forrige} {bit}"
                 ut[-1] = forrige
             else:

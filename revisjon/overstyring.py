@@ -1,0 +1,130 @@
+"""Auditor overrides (faglig skjønn): a verdict the auditor overrules, with reason, who and when.
+
+An override file is YAML::
+
+    overstyringer:
+      - sak_id: GJ-ØS-03
+        kriterium: K1
+        status: oppfylt
+        begrunnelse: Kartlegging av B2 og B3 ligger i papirmappen (sett 12.09.2024).
+        av: AB              # initials or role
+        dato: 2024-09-12
+
+Every override must name a judged case and a loaded criterion; anything else is an error.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from pydantic import Field, ValidationError
+
+from revisjon.feil import Avvisning, KriterieFeil
+from revisjon.inntak.dekoding import DekodingFeil, dekod
+from revisjon.inntak.fodselsnummer import finn_fodselsnummer
+from revisjon.kriteriesprak.modell import Status
+from revisjon.meldinger import felt_sti, oversett
+from revisjon.resultat import Kjoring, Overstyring
+from revisjon.sak import Dato, Modell
+from revisjon.yamllast import YamlFeil, les_yaml
+
+
+class OverstyringInn(Modell):
+    sak_id: str = Field(min_length=1)
+    kriterium: str = Field(min_length=1)
+    status: Status
+    begrunnelse: str = Field(min_length=1)
+    av: str = Field(min_length=1)
+    dato: Dato
+
+
+class Overstyringsfil(Modell):
+    overstyringer: list[OverstyringInn]
+
+
+class OverstyringFeil(KriterieFeil):
+    """An override file that cannot be used; lists every problem."""
+
+
+def les_overstyringer(fil: Path) -> tuple[list[OverstyringInn], dict[int, int | None]]:
+    """The overrides in ``fil`` and the line of each; raise OverstyringFeil on any problem."""
+    navn = str(fil)
+    try:
+        dokument = les_yaml(dekod(fil.read_bytes()))
+    except OSError as feil:
+        raise OverstyringFeil(
+            [Avvisning(navn, None, None, f"kan ikke leses ({feil.strerror})")]
+        ) from None
+    except (YamlFeil, DekodingFeil) as feil:
+        raise OverstyringFeil([Avvisning(navn, feil.linje, None, feil.melding)]) from None
+    if fnr := list(finn_fodselsnummer(dokument.data)):
+        raise OverstyringFeil(
+            [
+                Avvisning(navn, None, f, "inneholder noe som ligner et fødselsnummer; fjern det")
+                for f in fnr
+            ]
+        )
+    try:
+        innhold = Overstyringsfil.model_validate(dokument.data)
+    except ValidationError as feil:
+        raise OverstyringFeil(
+            [
+                Avvisning(navn, dokument.linje(loc), felt_sti(loc) or None, m)
+                for loc, m in oversett(feil, Overstyringsfil)
+            ]
+        ) from None
+    linjer = {i: dokument.linje(("overstyringer", i)) for i in range(len(innhold.overstyringer))}
+    return innhold.overstyringer, linjer
+
+
+def bruk_overstyringer(kjoring: Kjoring, fil: Path) -> Kjoring:
+    """The run with the overrides in ``fil`` applied; raise OverstyringFeil for unknown targets."""
+    overstyringer, linjer = les_overstyringer(fil)
+    navn = str(fil)
+    saker = {s.sak_id: i for i, s in enumerate(kjoring.saker)}
+    kriterier = {k.id for k in kjoring.kriterier}
+    problemer: list[Avvisning] = []
+    sett: set[tuple[str, str]] = set()
+    nye = list(kjoring.saker)
+    for i, o in enumerate(overstyringer):
+        linje = linjer[i]
+        if o.sak_id not in saker:
+            problemer.append(
+                Avvisning(
+                    navn, linje, "sak_id", f"saken «{o.sak_id}» er ikke blant de vurderte sakene"
+                )
+            )
+            continue
+        if o.kriterium not in kriterier:
+            problemer.append(
+                Avvisning(
+                    navn,
+                    linje,
+                    "kriterium",
+                    f"kriteriet «{o.kriterium}» er ikke lastet; kjente: {', '.join(sorted(kriterier))}",
+                )
+            )
+            continue
+        if (o.sak_id, o.kriterium) in sett:
+            problemer.append(
+                Avvisning(navn, linje, None, f"{o.sak_id} / {o.kriterium} er overstyrt to ganger")
+            )
+            continue
+        sett.add((o.sak_id, o.kriterium))
+        indeks = saker[o.sak_id]
+        sak = nye[indeks]
+        resultater = tuple(
+            dataclasses.replace(
+                r,
+                status=o.status,
+                overstyring=Overstyring(r.status, r.begrunnelse, o.begrunnelse, o.av, o.dato),
+            )
+            if r.kriterium == o.kriterium
+            else r
+            for r in sak.resultater
+        )
+        nye[indeks] = dataclasses.replace(sak, resultater=resultater)
+    if problemer:
+        raise OverstyringFeil(problemer)
+    return dataclasses.replace(kjoring, saker=nye)
