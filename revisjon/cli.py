@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -12,7 +13,7 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn
 
 from revisjon import __version__
-from revisjon.feil import KriterieFeil, RevisjonFeil
+from revisjon.feil import FilFeil, RevisjonFeil
 from revisjon.utdata.format import Format
 
 # Typer's help panels are titled in English; the tool speaks Norwegian throughout.
@@ -83,18 +84,54 @@ def vurder(
         Format,
         typer.Option("--format", help="Utdataformat: markdown eller json."),
     ] = Format.markdown,
+    dato: Annotated[
+        dt.datetime | None,
+        typer.Option(
+            "--dato",
+            formats=["%Y-%m-%d"],
+            metavar="ÅÅÅÅ-MM-DD",
+            help="Rapportdato. Uten dette: SOURCE_DATE_EPOCH, ellers dagens dato.",
+            show_default=False,
+        ),
+    ] = None,
+    konfidens: Annotated[
+        float,
+        typer.Option("--konfidens", help="Konfidensnivå for intervallene, for eksempel 0.95."),
+    ] = 0.95,
+    overstyringer: Annotated[
+        Path | None,
+        typer.Option(
+            "--overstyringer",
+            help="YAML-fil med revisors overstyringer (sak_id, kriterium, status, begrunnelse, av, dato).",
+            show_default=False,
+        ),
+    ] = None,
+    mal: Annotated[
+        Path | None,
+        typer.Option(
+            "--mal",
+            help="Egen jinja2-mal for Markdown-rapporten (kjøres i sandkasse).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
-    """Vurder sakene mot kriteriene og skriv funnene (Markdown eller JSON)."""
-    from revisjon.kriteriesprak.lasting import last_kriterier
+    """Vurder sakene mot kriteriene og skriv revisjonsrapporten (Markdown) eller resultatet (JSON)."""
+    from revisjon.oppdrag import Oppsett, lag_rapport
     from revisjon.skriving import kontroller_utfil, skriv_atomisk
     from revisjon.terminal import oppsummeringstabell, vis_avvisninger, vis_oppsummering
-    from revisjon.utdata import render
-    from revisjon.vurdering import vurder as vurder_saker
 
     feil = Console(stderr=True, highlight=False)
     if ut is not None:
         kontroller_utfil(ut, stier)
-    kriteriesett = last_kriterier(kriterier or [])
+    oppsett = Oppsett(
+        stier=stier,
+        kriterier=kriterier or [],
+        format=format_,
+        dato=dato.date() if dato else None,
+        konfidens=konfidens,
+        overstyringer=overstyringer,
+        mal=mal,
+    )
     with Progress(
         TextColumn("Vurderer saker"),
         BarColumn(),
@@ -104,22 +141,17 @@ def vurder(
         disable=not feil.is_terminal,
     ) as fremdrift:
         oppgave = fremdrift.add_task("vurder", total=None)
-        kjoring = vurder_saker(
-            stier,
-            kriteriesett=kriteriesett,
-            fremdrift=lambda: fremdrift.advance(oppgave),
-        )
-    tekst = render(kjoring, format_)
+        rapport, tekst = lag_rapport(oppsett, fremdrift=lambda: fremdrift.advance(oppgave))
     if ut is None:
         sys.stdout.write(tekst)
         sys.stdout.flush()
     else:
         skriv_atomisk(ut, tekst)
-        feil.print(oppsummeringstabell(kjoring))
+        feil.print(oppsummeringstabell(rapport))
         feil.print(f"Skrev {ut}.")
-    vis_avvisninger(feil, kjoring.avviste)
-    vis_oppsummering(feil, kjoring)
-    raise typer.Exit(AVVIST if kjoring.avviste else OK)
+    vis_avvisninger(feil, rapport.kjoring.avviste)
+    vis_oppsummering(feil, rapport.kjoring)
+    raise typer.Exit(AVVIST if rapport.kjoring.avviste else OK)
 
 
 def main() -> None:
@@ -127,10 +159,10 @@ def main() -> None:
     feil = Console(stderr=True, highlight=False)
     try:
         kode = app(standalone_mode=False)
-    except KriterieFeil as problem:
+    except FilFeil as problem:
         for avvisning in problem.problemer:
             feil.print(str(avvisning), markup=False, soft_wrap=True)
-        feil.print("Kriteriene kan ikke brukes; rett feilene over og prøv igjen.")
+        feil.print(problem.oppsummering)
         sys.exit(BRUKSFEIL)
     except RevisjonFeil as problem:
         feil.print(str(problem), markup=False, soft_wrap=True)

@@ -33,9 +33,23 @@ class RevisjonFeil(Exception):
     """Base of the errors that stop a command; the message starts with the file it concerns."""
 
 
-class KriterieFeil(RevisjonFeil):
-    """A criteria file that cannot be used; holds every problem found, not only the first."""
+class FilFeil(RevisjonFeil):
+    """An input the run depends on that cannot be used; holds every problem, not only the first."""
+
+    oppsummering = "Filen kan ikke brukes; rett feilene over og prøv igjen."
 
     def __init__(self, problemer: list[Avvisning]) -> None:
         self.problemer = problemer
         super().__init__("\n".join(str(p) for p in problemer))
+
+
+class KriterieFeil(FilFeil):
+    """A criteria file that cannot be used."""
+
+    oppsummering = "Kriteriene kan ikke brukes; rett feilene over og prøv igjen."
+
+
+class OverstyringFeil(FilFeil):
+    """An override file that cannot be used."""
+
+    oppsummering = "Overstyringene kan ikke brukes; rett feilene over og prøv igjen."

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from pydantic import Field, ValidationError
 
-from revisjon.feil import Avvisning, KriterieFeil
+from revisjon.feil import Avvisning, OverstyringFeil
 from revisjon.inntak.dekoding import DekodingFeil, dekod
 from revisjon.inntak.fodselsnummer import finn_fodselsnummer
 from revisjon.kriteriesprak.modell import Status
@@ -41,10 +41,6 @@ class OverstyringInn(Modell):
 
 class Overstyringsfil(Modell):
     overstyringer: list[OverstyringInn]
-
-
-class OverstyringFeil(KriterieFeil):
-    """An override file that cannot be used; lists every problem."""
 
 
 def les_overstyringer(fil: Path) -> tuple[list[OverstyringInn], dict[int, int | None]]:

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 
 from revisjon import __version__, norsk
 from revisjon.kriteriesprak.lasting import LastetSett
-from revisjon.kriteriesprak.modell import Grad, Kriterium, Problemstilling
+from revisjon.kriteriesprak.maler import fyll_rapporttekst
+from revisjon.kriteriesprak.modell import STANDARD_KONKLUSJON, Grad, Kriterium, Problemstilling
 from revisjon.resultat import STATUSTEKST, Kjoring, Resultat, SakResultat
 from revisjon.sak import TJENESTENAVN
 from revisjon.statistikk import Andel
@@ -157,6 +158,111 @@ def hovedtrekk(antall: dict[str, int], vurdert: int) -> str:
         )
     vanligst = max(("ikke_oppfylt", "delvis_oppfylt", "oppfylt"), key=lambda s: antall[s])
     return (
-        f"Et hovedtrekk i de gjennomgåtte sakene er at kriteriet er {STATUSTEKST[vanligst]} "
+        f"Et hovedtrekk i de gjennomgåtte sakene er at kriteriet {_LEDDSETNING[vanligst]} "
         f"({antall[vanligst]} av {vurdert} saker)."
+    )
+
+
+_LEDDSETNING = {
+    "oppfylt": "er oppfylt",
+    "delvis_oppfylt": "bare er delvis oppfylt",
+    "ikke_oppfylt": "ikke er oppfylt",
+}
+
+
+def _vurderingstekst(kriterium: Kriterium, andel: Andel, verdier: dict[str, str]) -> str:
+    tekster = kriterium.revisjonens_vurdering
+    if not andel.vurdert:
+        return "Kriteriet er ikke vurdert i noen av sakene, og revisjonen gjør derfor ingen vurdering av det."
+    if tekster is None:
+        standard = (
+            "Revisjonen vurderer at kriteriet er {grad} oppfylt i de gjennomgåtte sakene: "
+            "oppfylt i {oppfylt} av {vurdert} saker ({andel})."
+        )
+        return fyll_rapporttekst(standard, verdier)
+    if andel.oppfylt == andel.vurdert:
+        return fyll_rapporttekst(tekster.alle, verdier)
+    if andel.oppfylt == 0:
+        return fyll_rapporttekst(tekster.ingen, verdier)
+    return fyll_rapporttekst(tekster.noen, verdier)
+
+
+def _kriteriefunn(
+    kjoring: Kjoring, sett: LastetSett, kriterium: Kriterium, konfidens: float
+) -> Kriteriefunn:
+    antall = kjoring.antall(kriterium.id)
+    vurdert = antall["oppfylt"] + antall["delvis_oppfylt"] + antall["ikke_oppfylt"]
+    andel = Andel(antall["oppfylt"], vurdert, konfidens)
+    grad = velg_grad(andel.andel, sett.sett.gradering)
+    verdier = _tall(andel, antall, grad)
+    saker = [(s, r) for s in kjoring.saker for r in s.resultater if r.kriterium == kriterium.id]
+    faller_kort = vurdert > 0 and andel.oppfylt < vurdert
+    return Kriteriefunn(
+        kriterium=kriterium,
+        fil=sett.fil,
+        antall=antall,
+        andel=andel,
+        grad=grad,
+        saker=saker,
+        vurdering=_vurderingstekst(kriterium, andel, verdier),
+        hovedtrekk=hovedtrekk(antall, vurdert),
+        stotte=stotte_tekst(andel),
+        anbefaling=fyll_rapporttekst(kriterium.anbefaling, verdier)
+        if kriterium.anbefaling and faller_kort
+        else None,
+    )
+
+
+def _konklusjon(
+    problemstilling: Problemstilling, funn: list[Kriteriefunn], sett: LastetSett, konfidens: float
+) -> Konklusjon:
+    oppfylt = sum(f.andel.oppfylt for f in funn)
+    vurdert = sum(f.andel.vurdert for f in funn)
+    andel = Andel(oppfylt, vurdert, konfidens)
+    antall = {s: sum(f.antall[s] for f in funn) for s in STATUSTEKST}
+    grad = velg_grad(andel.andel, sett.sett.gradering)
+    mal = problemstilling.konklusjon or STANDARD_KONKLUSJON
+    tekst = (
+        fyll_rapporttekst(mal, _tall(andel, antall, grad))
+        if vurdert
+        else "Ingen av kriteriene under problemstillingen kunne vurderes i de gjennomgåtte sakene."
+    )
+    return Konklusjon(problemstilling, funn, andel, grad, tekst)
+
+
+def bygg_rapport(
+    kjoring: Kjoring,
+    *,
+    kriteriesett: list[LastetSett],
+    dato: dt.date,
+    konfidens: float = 0.95,
+    valg: list[tuple[str, str]] | None = None,
+    utvalg: str | None = None,
+) -> Rapport:
+    """Compute every figure and text of the report from a run's verdicts."""
+    funn: list[Kriteriefunn] = []
+    konklusjoner: list[Konklusjon] = []
+    for sett in kriteriesett:
+        sine = {k.id: _kriteriefunn(kjoring, sett, k.kilde, konfidens) for k in sett.kriterier}
+        funn += sine.values()
+        for p in sett.sett.problemstillinger():
+            konklusjoner.append(
+                _konklusjon(p, [sine[i] for i in p.kriterier or []], sett, konfidens)
+            )
+    forste = kriteriesett[0].sett if kriteriesett else None
+    overstyrte = [(s, r) for s in kjoring.saker for r in s.resultater if r.overstyring]
+    return Rapport(
+        tittel=forste.tittel if forste else "Revisjonsrapport",
+        formaal=forste.formaal if forste else None,
+        bakgrunn=forste.bakgrunn if forste else None,
+        konklusjoner=konklusjoner,
+        funn=funn,
+        kjoring=kjoring,
+        kriteriesett=kriteriesett,
+        dato=dato,
+        konfidens=konfidens,
+        valg=valg or [],
+        filer=kjoring.filer,
+        utvalg=utvalg,
+        overstyrte=overstyrte,
     )

@@ -6,6 +6,7 @@ from rich.console import Console
 from rich.table import Table
 
 from revisjon.feil import Avvisning
+from revisjon.rapport import Rapport
 from revisjon.resultat import STATUSTEKST, Kjoring
 
 
@@ -22,13 +23,21 @@ def vis_oppsummering(konsoll: Console, kjoring: Kjoring) -> None:
     )
 
 
-def oppsummeringstabell(kjoring: Kjoring) -> Table:
-    """Counts per criterion and status, as a rich table."""
+def oppsummeringstabell(rapport: Rapport) -> Table:
+    """Counts, share met, interval and wording per criterion, as a rich table."""
     tabell = Table(title="Resultat per kriterium")
     tabell.add_column("Kriterium")
     for status in STATUSTEKST.values():
         tabell.add_column(status.capitalize(), justify="right")
-    for info in kjoring.kriterier:
-        antall = kjoring.antall(info.id)
-        tabell.add_row(f"{info.id} {info.tittel}", *(str(antall[s]) for s in STATUSTEKST))
+    tabell.add_column("Andel oppfylt", justify="right")
+    tabell.add_column(f"{rapport.konfidens_tekst} KI", justify="right")
+    tabell.add_column("Grad")
+    for f in rapport.funn:
+        tabell.add_row(
+            f"{f.id} {f.kriterium.tittel}",
+            *(str(f.antall[s]) for s in STATUSTEKST),
+            f.andel_tekst,
+            f.intervall_tekst,
+            f.grad or "–",
+        )
     return tabell

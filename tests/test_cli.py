@@ -22,8 +22,8 @@ def skriv(sti: Path, data: object) -> Path:
 def test_readme_kommandoen_gir_markdown_og_kode_0():
     svar = kjor("vurder", "eksempler/")
     assert svar.returncode == 0, svar.stderr
-    assert svar.stdout.startswith("# Funn fra saksgjennomgangen\n")
-    assert "## K1 Hvert barns behov og livssituasjon kartlagt før vedtak" in svar.stdout
+    assert svar.stdout.startswith("# Arbeidet mot barnefattigdom – de sosiale tjenestene i Nav\n")
+    assert "### 5.1 K1 Hvert barns behov og livssituasjon kartlagt før vedtak" in svar.stdout
     assert svar.stderr.strip().endswith("Lest 24 inndata: 24 saker vurdert, 0 avvist.")
 
 
@@ -32,9 +32,11 @@ def _markdown_dommer(md: str) -> dict[tuple[str, str], str]:
     dommer: dict[tuple[str, str], str] = {}
     kriterium = ""
     for linje in md.splitlines():
-        if linje.startswith("## K"):
-            kriterium = linje.split()[1]
-        elif kriterium and linje.startswith("- Ikke aktuelt i ") and ": " in linje:
+        if linje.startswith("## "):
+            kriterium = ""
+        elif linje.startswith("### 5."):
+            kriterium = linje.split()[2]
+        elif kriterium and linje.startswith("Ikke aktuelt i ") and ": " in linje:
             for sak_id in linje.split(": ", 1)[1].rstrip(".").split(", "):
                 dommer[(sak_id, kriterium)] = "ikke aktuelt"
         elif kriterium and linje.startswith("| ") and not linje.startswith("| Sak "):

@@ -19,9 +19,9 @@ from stdnum.no import fodselsnummer
 from revisjon.feil import Avvisning
 from revisjon.inntak.lesing import Innlest, InnlestSak, les_saker
 from revisjon.kriteriesprak.lasting import LastetSett
-from revisjon.utdata import Format, render
+from revisjon.utdata import Format
 from revisjon.vurdering import vurder
-from tests.conftest import lag_sak
+from tests.conftest import lag_sak, skriv_rapport
 
 # --------------------------------------------------------------------------------------------
 # Helpers
@@ -724,7 +724,7 @@ def test_fodselsnummer_kommer_aldri_i_rapporten(
     kjoring = vurder([tmp_path], kriteriesett=standardsett)
     assert [s.sak_id for s in kjoring.saker] == ["GOD"]
     assert kjoring.antall_avviste_inndata == len(FNR_STEDER)
-    rapport = render(kjoring, format_)
+    rapport = skriv_rapport(kjoring, standardsett, format_)
     assert "fødselsnummer eller D-nummer" in rapport
     for nummer in (FNR, DNR, FNR_NULL, str(int(FNR_NULL)), FNR[:6] + " " + FNR[6:]):
         assert nummer not in rapport

@@ -285,7 +285,7 @@ K2 = [
         "vekting-nektet",
         "Barnets beste er vurdert. Det er ikke lagt vekt på dette.",
         "delvis_oppfylt",
-        "Vedtaket 18.03.2024 nevner barnets beste («barnets beste» i vedtak.tekst), men viser "
+        "Vedtaket 18.03.2024 nevner barnets beste («barnets beste» i vedtaksteksten), men viser "
         "ikke hvordan hensynet er vektet.",
     ),
     k2("bare-omtale", "Barnets beste er vurdert.", "delvis_oppfylt", "«barnets beste»"),
@@ -549,7 +549,7 @@ K4 = [
     tilfelle(
         "vedtak-nevner-barnets-beste",
         "oppfylt",
-        "«barnets beste» i vedtak.tekst",
+        "«barnets beste» i vedtaksteksten",
         vedtak=vedtak("Barnets beste er vurdert."),
     ),
     tilfelle(

@@ -144,7 +144,7 @@ def test_eller_samler_bevis_fra_alle_grener_som_holder(tmp_path):
             ]
         },
     )
-    assert dom(k, **ET_NOTAT, **ET_TILTAK).begrunnelse == "ja: notat 06.03.2024; tiltak bti"
+    assert dom(k, **ET_NOTAT, **ET_TILTAK).begrunnelse == "ja: notat 06.03.2024, tiltak bti"
 
 
 # --- noen, alle, ingen, antall -------------------------------------------------------------------
@@ -208,7 +208,7 @@ def test_kvantor_bevis_fylles_per_element_som_oppfyller_hvor(tmp_path):
     )
     samtaler = [samtale(), samtale("hjemmebesok", status="ikke_mott"), samtale("annet")]
     assert dom(k, samtaler=samtaler).begrunnelse == (
-        "ja: hjemmebesøk 06.03.2024 (ikke møtt); annet 06.03.2024 (gjennomført)"
+        "ja: hjemmebesøk 06.03.2024 (ikke møtt), annet 06.03.2024 (gjennomført)"
     )
 
 
@@ -613,7 +613,7 @@ def test_tekst_bevis_navngir_frasen_og_feltet_aldri_teksten(tmp_path):
     k = betingelse(tmp_path, tekstkrav(fraser=["barnets beste", "vekt"], regex=[r"avve\w+"]))
     resultat = dom(k, vedtak=vedtak("Kari sa: vekt på barnets beste er avveid."))
     assert resultat.begrunnelse == (
-        "ja: «barnets beste», «vekt», mønsteret «avve\\w+» i vedtak.tekst"
+        "ja: «barnets beste», «vekt», mønsteret «avve\\w+» i vedtaksteksten"
     )
     assert "Kari" not in resultat.begrunnelse
 
@@ -916,7 +916,7 @@ def test_koder_vises_som_norske_ord_i_bevis(tmp_path):
         samtale("radgivningssamtale"),
     ]
     assert dom(k2, samtaler=samtaler).begrunnelse == (
-        "ja: hjemmebesøk/ikke møtt/annen familie; rådgivningssamtale/gjennomført/ikke oppgitt"
+        "ja: hjemmebesøk/ikke møtt/annen familie, rådgivningssamtale/gjennomført/ikke oppgitt"
     )
 
 

@@ -8,11 +8,11 @@ import pytest
 
 from revisjon.feil import Avvisning
 from revisjon.kriteriesprak.modell import STATUSER
-from revisjon.resultat import Kjoring, KriterieInfo, Resultat, SakResultat
-from revisjon.utdata import RENDERERE, Format, render
-from revisjon.utdata.markdown import md
+from revisjon.resultat import Kjoring, Resultat, SakResultat
+from revisjon.utdata import RENDERERE, Format
+from revisjon.utdata.markdown import md, mdblokk
 from revisjon.vurdering import vurder
-from tests.conftest import DATA, ROT
+from tests.conftest import DATA, ROT, skriv_rapport
 
 FASIT = DATA / "fasit" / "funn-eksempler.md"
 
@@ -29,8 +29,8 @@ def eksempelkjoring(standardsett, monkeypatch):
     return vurder([Path("eksempler")], kriteriesett=standardsett)
 
 
-def test_json_kontrakten(eksempelkjoring):
-    data = json.loads(render(eksempelkjoring, Format.json))
+def test_json_kontrakten(eksempelkjoring, standardsett):
+    data = json.loads(skriv_rapport(eksempelkjoring, standardsett, Format.json))
     assert data["format"] == "revisjon-resultat/1"
     assert set(data) >= {"format", "kriterier", "saker", "avviste"}
     for kriterium in data["kriterier"]:
@@ -55,14 +55,14 @@ def test_json_avviste_har_null_der_linje_og_felt_ikke_er_kjent():
             Avvisning("b.jsonl", 3, "sak_id", "x"),
         ],
     )
-    assert json.loads(render(kjoring, Format.json))["avviste"] == [
+    assert json.loads(skriv_rapport(kjoring, [], Format.json))["avviste"] == [
         {"fil": "a.yaml", "linje": None, "felt": None, "melding": "filen er tom"},
         {"fil": "b.jsonl", "linje": 3, "felt": "sak_id", "melding": "x"},
     ]
 
 
-def test_markdown_rapporten_mot_fasit(eksempelkjoring, oppdater_fasit):
-    tekst = render(eksempelkjoring, Format.markdown)
+def test_markdown_rapporten_mot_fasit(eksempelkjoring, standardsett, oppdater_fasit):
+    tekst = skriv_rapport(eksempelkjoring, standardsett, Format.markdown)
     if oppdater_fasit:
         FASIT.write_text(tekst, encoding="utf-8")
     assert tekst == FASIT.read_text("utf-8"), "kjør pytest --oppdater-fasit og se over diffen"
@@ -72,7 +72,9 @@ def test_markdown_er_lik_for_like_inndata(standardsett, eksempelkjoring):
     from pathlib import Path
 
     andre = vurder([Path("eksempler")], kriteriesett=standardsett)
-    assert render(andre, Format.markdown) == render(eksempelkjoring, Format.markdown)
+    assert skriv_rapport(andre, standardsett, Format.markdown) == skriv_rapport(
+        eksempelkjoring, standardsett, Format.markdown
+    )
 
 
 @pytest.mark.parametrize(
@@ -84,6 +86,7 @@ def test_markdown_er_lik_for_like_inndata(standardsett, eksempelkjoring):
         ("# overskrift", "\\# overskrift"),
         ("```kode", "\\`\\`\\`kode"),
         ("linje1\nlinje2", "linje1 linje2"),
+        ("versjon 0.1.0", "versjon 0.1.0"),
         ("*fet* _kursiv_", "\\*fet\\* \\_kursiv\\_"),
     ],
 )
@@ -91,9 +94,17 @@ def test_tekst_fra_inndata_kan_ikke_bryte_markdown(inn, ut):
     assert md(inn) == ut
 
 
-def test_sak_id_med_tabelltegn_bryter_ikke_tabellen():
+@pytest.mark.parametrize(
+    ("inn", "ut"),
+    [("1. punkt", "1\\. punkt"), ("- punkt", "\\- punkt"), ("+ x", "\\+ x"), ("# x", "\\# x")],
+)
+def test_tekst_som_starter_en_linje_kan_ikke_bli_liste_eller_overskrift(inn, ut):
+    assert mdblokk(inn) == ut
+
+
+def test_sak_id_med_tabelltegn_bryter_ikke_tabellen(standardsett):
     kjoring = Kjoring(
-        kriterier=[KriterieInfo("K1", "Tittel", ("kilde",), "k.yaml")],
+        kriterier=[],
         saker=[
             SakResultat(
                 "A|B",
@@ -102,9 +113,11 @@ def test_sak_id_med_tabelltegn_bryter_ikke_tabellen():
                 "okonomisk_stonad",
                 None,
                 None,
-                (Resultat("K1", "oppfylt", "ok"),),
+                tuple(Resultat(k.id, "oppfylt", "ok") for k in standardsett[0].kriterier),
             )
         ],
     )
-    rader = [r for r in render(kjoring, Format.markdown).splitlines() if r.startswith("| A")]
-    assert rader == ["| A\\|B | oppfylt | ok |"]
+    tekst = skriv_rapport(kjoring, standardsett, Format.markdown)
+    rader = [r for r in tekst.splitlines() if r.startswith("| A")]
+    assert rader[0] == "| A\\|B | oppfylt | ok |"
+    assert rader[-1] == "| A\\|B | " + " | ".join(["O"] * 10) + " |"

@@ -20,6 +20,9 @@ from revisjon.kriteriesprak.stier import Henter, Kontekst, Omfang, StiFeil, form
 from revisjon.kriteriesprak.tekstsok import Tekstsok
 
 Treff = tuple[bool, list[str]]
+
+TEKSTFELTNAVN = {"Vedtak": "vedtaksteksten", "Journalnotat": "journalnotatet"}
+"""How evidence names the free-text field a phrase was found in."""
 Sjekk = Callable[[Kontekst], Treff]
 Sted = tuple[str | int, ...]
 
@@ -371,7 +374,8 @@ def _tekst(b: m.Tekst, omfang: Omfang, sted: Sted, neg: Sequence[str]) -> Sjekk:
         fraser=a.fraser, regex=a.regex, negasjonsord=neg, ta_med_negerte=a.ta_med_negerte
     )
     hent = omfang.henter(a.felt)
-    sted_tekst = a.felt
+    eier = omfang.type_av(a.felt.rsplit(".", 1)[0]).modell if "." in a.felt else None
+    sted_tekst = TEKSTFELTNAVN.get(eier.__name__, a.felt) if eier else a.felt
 
     def sjekk(k: Kontekst) -> Treff:
         tekst = hent(k)

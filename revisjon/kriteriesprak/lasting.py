@@ -140,9 +140,15 @@ class _Linjer:
         return self.dokument.linje(())
 
 
+def visningsnavn(fil: Path) -> str:
+    """How a criteria file is named in messages and reports; the bundled set by its package
+    name, so that reports do not depend on where the package is installed."""
+    return f"revisjon:kriterier/{fil.name}" if fil == standard_kriteriefil() else str(fil)
+
+
 def last_fil(fil: Path) -> tuple[LastetSett | None, list[Avvisning]]:
     """One criteria file, or the problems that make it unusable."""
-    navn = str(fil)
+    navn = visningsnavn(fil)
     try:
         innhold = fil.read_bytes()
         tekst = dekod(innhold)

@@ -25,7 +25,8 @@ INGEN_BEVIS = "ingen dokumentasjon funnet"
 
 
 def _samle(biter: Sequence[str]) -> str:
-    return "; ".join(dict.fromkeys(biter)) or INGEN_BEVIS
+    # Items of one piece of evidence are joined with commas; ``for_hvert`` joins items with «;».
+    return ", ".join(dict.fromkeys(biter)) or INGEN_BEVIS
 
 
 @dataclass(frozen=True)

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
-from revisjon.resultat import Kjoring
+from revisjon.rapport import Rapport
 from revisjon.utdata import json_format, markdown
 from revisjon.utdata.format import Format
 
 __all__ = ["RENDERERE", "Format", "render"]
 
-Renderer = Callable[[Kjoring], str]
+Renderer = Callable[..., str]
+"""Writes a report: ``renderer(rapport, mal=template_path_or_None)``."""
 
 RENDERERE: dict[Format, Renderer] = {
     Format.markdown: markdown.render,
@@ -19,5 +21,6 @@ RENDERERE: dict[Format, Renderer] = {
 """Every output format mapped to the function that writes it."""
 
 
-def render(kjoring: Kjoring, format_: Format) -> str:
-    return RENDERERE[format_](kjoring)
+def render(rapport: Rapport, format_: Format, *, mal: Path | None = None) -> str:
+    """The report in ``format_``; ``mal`` is an own jinja2 template (Markdown only)."""
+    return RENDERERE[format_](rapport, mal=mal)

@@ -8,12 +8,32 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from revisjon.resultat import Kjoring
+from revisjon.rapport import Rapport
+from revisjon.resultat import Resultat
 
 FORMAT = "revisjon-resultat/1"
 
 
-def som_dict(kjoring: Kjoring) -> dict[str, Any]:
+def _resultat(r: Resultat) -> dict[str, Any]:
+    ut: dict[str, Any] = {
+        "kriterium": r.kriterium,
+        "status": r.status,
+        "begrunnelse": r.begrunnelse,
+    }
+    if r.overstyring:
+        o = r.overstyring
+        ut["overstyring"] = {
+            "opprinnelig_status": o.opprinnelig_status,
+            "opprinnelig_begrunnelse": o.opprinnelig_begrunnelse,
+            "begrunnelse": o.begrunnelse,
+            "av": o.av,
+            "dato": o.dato.isoformat(),
+        }
+    return ut
+
+
+def som_dict(rapport: Rapport) -> dict[str, Any]:
+    kjoring = rapport.kjoring
     return {
         "format": FORMAT,
         "oppsummering": {
@@ -23,13 +43,17 @@ def som_dict(kjoring: Kjoring) -> dict[str, Any]:
         },
         "kriterier": [
             {
-                "id": k.id,
-                "tittel": k.tittel,
-                "kilde": list(k.kilde),
-                "antall": kjoring.antall(k.id),
+                "id": f.id,
+                "tittel": f.kriterium.tittel,
+                "kilde": list(f.kriterium.kilde),
+                "antall": f.antall,
+                "andel_oppfylt": f.andel.andel,
+                "konfidensintervall": list(f.andel.intervall) if f.andel.intervall else None,
+                "grad": f.grad,
             }
-            for k in kjoring.kriterier
+            for f in rapport.funn
         ],
+        "konfidens": rapport.konfidens,
         "saker": [
             {
                 "sak_id": s.sak_id,
@@ -38,10 +62,7 @@ def som_dict(kjoring: Kjoring) -> dict[str, Any]:
                 "tjeneste": s.tjeneste,
                 "enhet": s.enhet,
                 "vedtaksdato": s.vedtaksdato.isoformat() if s.vedtaksdato else None,
-                "resultater": [
-                    {"kriterium": r.kriterium, "status": r.status, "begrunnelse": r.begrunnelse}
-                    for r in s.resultater
-                ],
+                "resultater": [_resultat(r) for r in s.resultater],
             }
             for s in kjoring.saker
         ],
@@ -52,5 +73,5 @@ def som_dict(kjoring: Kjoring) -> dict[str, Any]:
     }
 
 
-def render(kjoring: Kjoring) -> str:
-    return json.dumps(som_dict(kjoring), ensure_ascii=False, indent=2) + "\n"
+def render(rapport: Rapport, *, mal: object = None) -> str:
+    return json.dumps(som_dict(rapport), ensure_ascii=False, indent=2) + "\n"

@@ -1,63 +1,112 @@
-"""The Markdown findings report, rendered from the package template ``maler/funn.md.j2``."""
+"""The Markdown report, rendered from a jinja2 template.
+
+The bundled template is the package resource ``maler/rapport.md.j2``. An office's own template
+(``--mal``) is rendered in jinja2's sandbox, with the same context and filters.
+"""
 
 from __future__ import annotations
 
 import re
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import jinja2
+import jinja2.sandbox
 
-from revisjon.resultat import STATUSTEKST, Kjoring
+from revisjon import norsk
+from revisjon.feil import RevisjonFeil
+from revisjon.rapport import Rapport
+from revisjon.resultat import STATUSTEKST, Resultat
 
-MAL = "funn.md.j2"
+MAL = "rapport.md.j2"
 _SPESIAL = re.compile(r"([\\`*_{}\[\]<>|#!~])")
+_KORT = {
+    "oppfylt": "O",
+    "delvis_oppfylt": "D",
+    "ikke_oppfylt": "I",
+    "ikke_aktuelt": "–",
+    "ikke_vurdert": "?",
+}
 
 
 def md(tekst: object) -> str:
-    """Text from a case or criteria file made safe inside a Markdown table cell or line."""
-    enkel = " ".join(str(tekst).split())
-    return _SPESIAL.sub(r"\\\1", enkel)
+    """Text from a case or criteria file made safe inside a Markdown line or table cell:
+    no table breaks, headings, HTML, links, emphasis or code; white space folded."""
+    return _SPESIAL.sub(r"\\\1", " ".join(str(tekst).split()))
 
 
-def _miljo() -> jinja2.Environment:
-    miljo = jinja2.Environment(
-        loader=jinja2.FunctionLoader(
-            lambda navn: (resources.files("revisjon") / "maler" / navn).read_text("utf-8")
-        ),
-        autoescape=False,  # Markdown, not HTML: the md filter escapes what comes from input
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        undefined=jinja2.StrictUndefined,
+def mdblokk(tekst: object) -> str:
+    """Like ``md``, for text that starts a line: it cannot start a list either."""
+    trygg = md(tekst)
+    trygg = re.sub(r"^(\d+)([.)])", r"\1\\\2", trygg)
+    return re.sub(r"^([-+])", r"\\\1", trygg)
+
+
+def statusmerke(resultat: Resultat) -> str:
+    merke = STATUSTEKST[resultat.status]
+    return f"{merke} (overstyrt)" if resultat.overstyring else merke
+
+
+def kortstatus(resultat: Resultat) -> str:
+    return _KORT[resultat.status] + ("\\*" if resultat.overstyring else "")
+
+
+def _filtre(miljo: jinja2.Environment) -> None:
+    miljo.filters.update(
+        md=md,
+        mdblokk=mdblokk,
+        statustekst=lambda s: STATUSTEKST[s],
+        statusmerke=statusmerke,
+        kortstatus=kortstatus,
+        dato=norsk.dato,
+        prosent=norsk.prosent,
+        intervall=norsk.intervall,
     )
-    miljo.filters["md"] = md
-    miljo.filters["statustekst"] = lambda s: STATUSTEKST[s]
-    miljo.filters["extract"] = lambda nokkel, kilde: kilde[nokkel]
+
+
+def _innebygd(navn: str) -> str:
+    return (resources.files("revisjon") / "maler" / navn).read_text("utf-8")
+
+
+def _miljo(mal: Path | None) -> jinja2.Environment:
+    innstillinger: dict[str, Any] = {
+        "autoescape": False,  # Markdown, not HTML: the md filter escapes what comes from input
+        "trim_blocks": True,
+        "lstrip_blocks": True,
+        "keep_trailing_newline": True,
+        "undefined": jinja2.StrictUndefined,
+    }
+    miljo: jinja2.Environment
+    if mal is None:
+        miljo = jinja2.Environment(loader=jinja2.FunctionLoader(_innebygd), **innstillinger)
+    else:
+        miljo = jinja2.sandbox.SandboxedEnvironment(
+            loader=jinja2.FileSystemLoader(mal.parent),
+            **innstillinger,
+        )
+    _filtre(miljo)
     return miljo
 
 
-def _kontekst(kjoring: Kjoring) -> dict[str, Any]:
-    kriterier = []
-    for info in kjoring.kriterier:
-        antall = kjoring.antall(info.id)
-        vurdert = antall["oppfylt"] + antall["delvis_oppfylt"] + antall["ikke_oppfylt"]
-        saker = [(s, r) for s in kjoring.saker for r in s.resultater if r.kriterium == info.id]
-        kriterier.append(
-            {
-                "info": info,
-                "antall": antall,
-                "vurdert": vurdert,
-                "aktuelle": [(s, r) for s, r in saker if r.status != "ikke_aktuelt"],
-                "ikke_aktuelle": [s for s, r in saker if r.status == "ikke_aktuelt"],
-            }
+def render(rapport: Rapport, *, mal: Path | None = None) -> str:
+    """The report as Markdown, from the bundled template or from ``mal``."""
+    miljo = _miljo(mal)
+    try:
+        return miljo.get_template(mal.name if mal else MAL).render(
+            rapport=rapport,
+            statuser=list(STATUSTEKST),
+            vurderte=("oppfylt", "delvis_oppfylt", "ikke_oppfylt"),
         )
-    return {
-        "kjoring": kjoring,
-        "kriterier": kriterier,
-        "statuser": list(STATUSTEKST),
-    }
-
-
-def render(kjoring: Kjoring) -> str:
-    return _miljo().get_template(MAL).render(_kontekst(kjoring))
+    except jinja2.TemplateNotFound:
+        raise RevisjonFeil(f"{mal}: malen finnes ikke") from None
+    except jinja2.TemplateSyntaxError as feil:
+        raise RevisjonFeil(
+            f"{feil.filename or mal}:{feil.lineno}: feil i malen: {feil.message}"
+        ) from None
+    except jinja2.exceptions.SecurityError as feil:
+        raise RevisjonFeil(f"{mal}: malen gjør noe sandkassen ikke tillater ({feil})") from None
+    except jinja2.UndefinedError as feil:
+        raise RevisjonFeil(
+            f"{mal or MAL}: malen bruker en verdi som ikke finnes ({feil.message})"
+        ) from None

@@ -1,0 +1,77 @@
+"""One assessment job from options to finished text: the library side of ``revisjon vurder``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from revisjon.feil import RevisjonFeil
+from revisjon.kriteriesprak.lasting import last_kriterier
+from revisjon.overstyring import bruk_overstyringer
+from revisjon.rapport import Rapport, bygg_rapport
+from revisjon.utdata import render
+from revisjon.utdata.format import Format
+from revisjon.vurdering import vurder
+
+
+@dataclass(frozen=True)
+class Oppsett:
+    """Everything the user chose for one run."""
+
+    stier: list[Path]
+    kriterier: list[Path] = field(default_factory=list)
+    format: Format = Format.markdown
+    dato: dt.date | None = None
+    konfidens: float = 0.95
+    overstyringer: Path | None = None
+    mal: Path | None = None
+
+    def valg(self) -> list[tuple[str, str]]:
+        """The options as the report's traceability appendix lists them."""
+        return [
+            ("saker", ", ".join(str(s) for s in self.stier)),
+            ("kriterier", ", ".join(str(k) for k in self.kriterier) or "standardsettet"),
+            ("format", str(self.format)),
+            ("konfidens", f"{self.konfidens:g}"),
+            ("overstyringer", str(self.overstyringer) if self.overstyringer else "ingen"),
+            ("mal", str(self.mal) if self.mal else "standardmalen"),
+        ]
+
+
+def rapportdato(valgt: dt.date | None, miljo: Mapping[str, str]) -> dt.date:
+    """The report date: the one chosen, else SOURCE_DATE_EPOCH (reproducible builds), else today."""
+    if valgt is not None:
+        return valgt
+    if epoke := miljo.get("SOURCE_DATE_EPOCH"):
+        try:
+            return dt.datetime.fromtimestamp(int(epoke), tz=dt.UTC).date()
+        except (ValueError, OverflowError, OSError):
+            raise RevisjonFeil(
+                f"SOURCE_DATE_EPOCH: «{epoke}» er ikke et antall sekunder siden 1970"
+            ) from None
+    return dt.date.today()
+
+
+def lag_rapport(
+    oppsett: Oppsett, *, fremdrift: Callable[[], None] | None = None
+) -> tuple[Rapport, str]:
+    """Load criteria, judge the cases, apply overrides, and write the report text."""
+    if not 0.5 <= oppsett.konfidens < 1:
+        raise RevisjonFeil(
+            f"--konfidens: {oppsett.konfidens:g} er utenfor området; bruk for eksempel 0.95"
+        )
+    kriteriesett = last_kriterier(oppsett.kriterier)
+    kjoring = vurder(oppsett.stier, kriteriesett=kriteriesett, fremdrift=fremdrift)
+    if oppsett.overstyringer is not None:
+        kjoring = bruk_overstyringer(kjoring, oppsett.overstyringer)
+    rapport = bygg_rapport(
+        kjoring,
+        kriteriesett=kriteriesett,
+        dato=rapportdato(oppsett.dato, os.environ),
+        konfidens=oppsett.konfidens,
+        valg=oppsett.valg(),
+    )
+    return rapport, render(rapport, oppsett.format, mal=oppsett.mal)
