@@ -12,7 +12,7 @@ import typer.rich_utils
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn
 
-from revisjon import __version__
+from revisjon import __version__, cli_kriterier
 from revisjon.feil import FilFeil, RevisjonFeil
 from revisjon.utdata.format import Format
 
@@ -205,3 +205,6 @@ def _norsk_bruksfeil(problem: typer.TyperException) -> str:
         tips = f"; mente du «{ord_[1]}»?" if len(ord_) > 1 else ""
         return f"ukjent kommando «{ord_[0] if ord_ else ''}»{tips}"
     return problem.format_message()
+
+
+cli_kriterier.registrer(app)

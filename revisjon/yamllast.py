@@ -40,6 +40,8 @@ class _Laster(_Grunnlaster):
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         sett: set[Any] = set()
         for nokkel_node, _ in node.value:
+            if nokkel_node.tag == "tag:yaml.org,2002:merge":
+                continue  # «<<: *anker» merges a mapping; explicit keys override merged ones
             nokkel = self.construct_object(nokkel_node, deep=deep)
             try:
                 if nokkel in sett:

@@ -268,3 +268,10 @@ def _sti_av(felt: str) -> tuple[str | int, ...]:
             ut.append(navn)
         ut += [int(i) for i in indekser]
     return tuple(ut)
+
+
+def valider_sak(navn: str, data: Any) -> InnlestSak | list[Avvisning]:
+    """A case given as data (a criteria test's inline case): validated exactly like a file."""
+    funnet = list(_valider(navn, data, linje_av=lambda _sti: None, jsonl_linje=None))
+    saker = [f for f in funnet if isinstance(f, InnlestSak)]
+    return saker[0] if saker else [f for f in funnet if isinstance(f, Avvisning)]

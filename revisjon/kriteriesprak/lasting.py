@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -37,6 +37,12 @@ class LastetSett:
     sha256: str
     sett: Kriteriesett
     kriterier: tuple[KompilertKriterium, ...]
+    sti: Path | None = field(default=None, compare=False)
+    linjer: _Linjer | None = field(default=None, compare=False, repr=False)
+
+    def linje(self, loc: Sti) -> int | None:
+        """The line of a path in the file (for messages about tests and report texts)."""
+        return self.linjer.linje(loc) if self.linjer else None
 
 
 def standard_kriteriefil() -> Path:
@@ -45,11 +51,16 @@ def standard_kriteriefil() -> Path:
 
 
 def finn_kriteriefiler(stier: Sequence[Path]) -> list[Path]:
-    """Criteria files named directly, or every .yaml/.yml in a named directory (sorted)."""
+    """Criteria files named directly, or every .yaml/.yml directly in a named directory (sorted).
+
+    Subdirectories are not searched: they hold the example cases that criteria tests refer to.
+    """
     filer: list[Path] = []
     for sti in stier:
         if sti.is_dir():
-            filer += sorted(p for p in sti.rglob("*") if p.suffix in (".yaml", ".yml"))
+            filer += sorted(
+                p for p in sti.iterdir() if p.is_file() and p.suffix in (".yaml", ".yml")
+            )
         else:
             filer.append(sti)
     return filer
@@ -185,7 +196,7 @@ def last_fil(fil: Path) -> tuple[LastetSett | None, list[Avvisning]]:
     if problemer:
         return None, problemer
     sha = hashlib.sha256(innhold).hexdigest()
-    return LastetSett(navn, sha, sett, tuple(kompilerte)), []
+    return LastetSett(navn, sha, sett, tuple(kompilerte), sti=fil, linjer=linjer), []
 
 
 def rapportproblemer(sett: Kriteriesett) -> list[tuple[Sti, str | None, str]]:

@@ -346,6 +346,25 @@ STANDARD_KONKLUSJON = (
 )
 
 
+class Kriterietest(Modell):
+    """A small example case with the status each named criterion must give it: the auditor's
+    own proof that a criterion means what they think. ``sak`` is the case inline (YAML anchors
+    and ``<<:`` merges keep it short), or ``fil`` names a case file relative to the criteria file."""
+
+    navn: str = Field(min_length=1)
+    sak: dict[str, Any] | None = None
+    fil: str | None = None
+    forventet: dict[str, Status] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _en_sak(self) -> Kriterietest:
+        if (self.sak is None) == (self.fil is None):
+            raise ValueError(
+                "oppgi enten «sak» (saken i fila) eller «fil» (en saksfil), ikke begge"
+            )
+        return self
+
+
 class Kriteriesett(Modell):
     """One criteria file: a named set of criteria, and what the report says about them."""
 
@@ -357,7 +376,9 @@ class Kriteriesett(Modell):
     problemstilling: str | list[Problemstilling] | None = None
     gradering: list[Grad] = Field(default=STANDARD_GRADERING, min_length=1)
     negasjonsord: list[str] = Field(default=["ikke", "uten"], min_length=1)
+    statusnavn: dict[Status, str] = {}
     kriterier: list[Kriterium] = Field(min_length=1)
+    tester: list[Kriterietest] = []
 
     def problemstillinger(self) -> list[Problemstilling]:
         """The questions with their criteria made explicit (one question for all if none)."""
