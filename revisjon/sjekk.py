@@ -63,7 +63,12 @@ def _dupliserte_id(lastet: list[LastetSett]) -> list[Avvisning]:
                         sett.fil,
                         sett.linje(("kriterier", i, "id")),
                         kriterium.id,
-                        f"id-en er også brukt i {forste[kriterium.id]}; gi hvert kriterium en unik id",
+                        (
+                            "id-en er brukt før i samme fil"
+                            if forste[kriterium.id] == sett.fil
+                            else f"id-en er også brukt i {forste[kriterium.id]}"
+                        )
+                        + "; gi hvert kriterium en unik id",
                     )
                 )
             forste.setdefault(kriterium.id, sett.fil)
