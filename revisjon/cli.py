@@ -10,7 +10,6 @@ from typing import Annotated
 import typer
 import typer.rich_utils
 from rich.console import Console
-from rich.progress import BarColumn, Progress, TextColumn
 
 from revisjon import __version__, cli_kriterier
 from revisjon.feil import FilFeil, RevisjonFeil
@@ -114,8 +113,39 @@ def vurder(
             show_default=False,
         ),
     ] = None,
+    utvalg: Annotated[
+        Path | None,
+        typer.Option(
+            "--utvalg",
+            metavar="MANIFEST",
+            help="Utvalgsmanifest fra revisjon stikkprove: beskriver utvalget i rapporten.",
+            show_default=False,
+        ),
+    ] = None,
+    toleranse: Annotated[
+        str | None,
+        typer.Option(
+            "--toleranse",
+            metavar="ANDEL",
+            help="Toleransegrense for avvik (for eksempel 0.05 eller 5%): øvre avviksgrense og vurdering per kriterium.",
+            show_default=False,
+        ),
+    ] = None,
+    avvik: Annotated[
+        Path | None,
+        typer.Option(
+            "--avvik",
+            metavar="FIL.csv",
+            help="Skriv hvert avvik (ikke oppfylt, delvis oppfylt) som en rad i en CSV-fil for avvikssystemet.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Vurder sakene mot kriteriene og skriv revisjonsrapporten (Markdown) eller resultatet (JSON)."""
+    from rich.progress import BarColumn, Progress, TextColumn
+
+    from revisjon.kontroll.andel import tolk_andel
+    from revisjon.kontroll.avvik import kontroller_avviksfil, skriv_avviksliste
     from revisjon.oppdrag import Oppsett, lag_rapport
     from revisjon.skriving import kontroller_utfil, skriv_atomisk
     from revisjon.terminal import oppsummeringstabell, vis_avvisninger, vis_oppsummering
@@ -123,6 +153,8 @@ def vurder(
     feil = Console(stderr=True, highlight=False)
     if ut is not None:
         kontroller_utfil(ut, stier)
+    if avvik is not None:
+        kontroller_avviksfil(avvik, stier=stier, ut=ut)
     oppsett = Oppsett(
         stier=stier,
         kriterier=kriterier or [],
@@ -131,6 +163,9 @@ def vurder(
         konfidens=konfidens,
         overstyringer=overstyringer,
         mal=mal,
+        utvalg=utvalg,
+        toleranse=tolk_andel(toleranse, valg="--toleranse") if toleranse is not None else None,
+        avvik=avvik,
     )
     with Progress(
         TextColumn("Vurderer saker"),
@@ -149,6 +184,9 @@ def vurder(
         skriv_atomisk(ut, tekst)
         feil.print(oppsummeringstabell(rapport))
         feil.print(f"Skrev {ut}.")
+    if oppsett.avvik is not None:
+        rader = skriv_avviksliste(oppsett.avvik, rapport.kjoring)
+        feil.print(f"Skrev {oppsett.avvik} ({rader} avvik).")
     vis_avvisninger(feil, rapport.kjoring.avviste)
     vis_oppsummering(feil, rapport.kjoring)
     raise typer.Exit(AVVIST if rapport.kjoring.avviste else OK)
@@ -208,3 +246,6 @@ def _norsk_bruksfeil(problem: typer.TyperException) -> str:
 
 
 cli_kriterier.registrer(app)
+from revisjon import cli_kontroll  # noqa: E402  (internkontroll)
+
+cli_kontroll.registrer(app)

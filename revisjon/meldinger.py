@@ -127,6 +127,13 @@ def oversett(
     """Every error as (field path, Norwegian message), in the order pydantic found them."""
     ut: list[tuple[tuple[str | int, ...], str]] = []
     for detalj in feil.errors(include_url=False):
-        detalj["loc"] = loc = rens_loc(detalj["loc"])
+        raa = detalj["loc"]
+        if detalj["type"] == "extra_forbidden" and raa:
+            # The last part is the user's own key («x[», «function-a»), not a union member's
+            # name or a tag: it is kept as written.
+            loc = (*rens_loc(raa[:-1]), raa[-1])
+        else:
+            loc = rens_loc(raa)
+        detalj["loc"] = loc
         ut.append((loc, _melding(detalj, rot)))
     return ut

@@ -3,21 +3,40 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
 
-def prosent(andel: float | None, desimaler: int = 1) -> str:
-    """0.3085 → ``30,9 %``; None → ``–``."""
+def prosent(andel: float | None, desimaler: int = 1, *, avrunding: str = ROUND_HALF_UP) -> str:
+    """0.3085 → ``30,9 %`` (half up, from the decimal value, not its binary approximation);
+    None → ``–``. ``avrunding`` is a ``decimal`` rounding mode, for limits rounded outwards."""
     if andel is None:
         return "–"
-    return f"{andel * 100:.{desimaler}f}".replace(".", ",") + " %"
+    verdi = (Decimal(repr(andel)) * 100).quantize(Decimal(1).scaleb(-desimaler), avrunding)
+    return f"{verdi:f}".replace(".", ",") + " %"
+
+
+def nedre_grense(andel: float, desimaler: int = 1) -> str:
+    """A lower confidence limit, rounded down so the rounded interval still covers it."""
+    return prosent(andel, desimaler, avrunding=ROUND_FLOOR)
+
+
+def ovre_grense(andel: float, desimaler: int = 1) -> str:
+    """An upper confidence limit, rounded up: 0.308497 → ``30,9 %`` (not 30,8 %)."""
+    return prosent(andel, desimaler, avrunding=ROUND_CEILING)
 
 
 def intervall(grenser: tuple[float, float] | None, desimaler: int = 1) -> str:
-    """(0.0025, 0.445) → ``0,3 %–44,5 %``."""
+    """(0.002529, 0.445016) → ``0,2 %–44,6 %``: each limit rounded outwards."""
     if grenser is None:
         return "–"
     lav, hoy = grenser
-    return f"{prosent(lav, desimaler)}–{prosent(hoy, desimaler)}"
+    return f"{nedre_grense(lav, desimaler)}–{ovre_grense(hoy, desimaler)}"
+
+
+def konfidens(niva: float) -> str:
+    """A confidence level with the decimals it needs: 0.95 → ``95 %``, 0.975 → ``97,5 %``."""
+    verdi = (Decimal(repr(niva)) * 100).normalize()
+    return f"{verdi:f}".replace(".", ",") + " %"
 
 
 def dato(verdi: dt.date | None) -> str:

@@ -6,9 +6,13 @@ import datetime as dt
 import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from fractions import Fraction
 from pathlib import Path
 
 from revisjon.feil import RevisjonFeil
+from revisjon.kontroll.beskrivelse import beskriv_utvalg
+from revisjon.kontroll.manifest import les_manifest
+from revisjon.kontroll.rapportdel import med_internkontroll
 from revisjon.kriteriesprak.lasting import last_kriterier
 from revisjon.overstyring import bruk_overstyringer
 from revisjon.rapport import Rapport, bygg_rapport
@@ -28,6 +32,9 @@ class Oppsett:
     konfidens: float = 0.95
     overstyringer: Path | None = None
     mal: Path | None = None
+    utvalg: Path | None = None
+    toleranse: Fraction | None = None
+    avvik: Path | None = None
 
     def valg(self) -> list[tuple[str, str]]:
         """The options as the report's traceability appendix lists them."""
@@ -38,6 +45,9 @@ class Oppsett:
             ("konfidens", f"{self.konfidens:g}"),
             ("overstyringer", str(self.overstyringer) if self.overstyringer else "ingen"),
             ("mal", str(self.mal) if self.mal else "standardmalen"),
+            *([("utvalg", str(self.utvalg))] if self.utvalg else []),
+            *([("toleranse", f"{float(self.toleranse):g}")] if self.toleranse is not None else []),
+            *([("avvik", str(self.avvik))] if self.avvik else []),
         ]
 
 
@@ -63,15 +73,19 @@ def lag_rapport(
         raise RevisjonFeil(
             f"--konfidens: {oppsett.konfidens:g} er utenfor området; bruk for eksempel 0.95"
         )
+    manifest = les_manifest(oppsett.utvalg) if oppsett.utvalg is not None else None
     kriteriesett = last_kriterier(oppsett.kriterier)
     kjoring = vurder(oppsett.stier, kriteriesett=kriteriesett, fremdrift=fremdrift)
     if oppsett.overstyringer is not None:
         kjoring = bruk_overstyringer(kjoring, oppsett.overstyringer)
+    utvalg = beskriv_utvalg(manifest, kjoring) if manifest is not None else None
     rapport = bygg_rapport(
         kjoring,
         kriteriesett=kriteriesett,
         dato=rapportdato(oppsett.dato, os.environ),
         konfidens=oppsett.konfidens,
         valg=oppsett.valg(),
+        utvalg=utvalg.tekst if utvalg else None,
     )
+    rapport = med_internkontroll(rapport, utvalg=utvalg, toleranse=oppsett.toleranse)
     return rapport, render(rapport, oppsett.format, mal=oppsett.mal)

@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
+from typing import Annotated
 
-from pydantic import Field, ValidationError
+from pydantic import AfterValidator, Field, ValidationError
 
 from revisjon.feil import Avvisning, OverstyringFeil
 from revisjon.inntak.dekoding import DekodingFeil, dekod
@@ -30,12 +31,22 @@ from revisjon.sak import Dato, Modell
 from revisjon.yamllast import YamlFeil, les_yaml
 
 
+def _ikke_blank(verdi: str) -> str:
+    if not verdi.strip():
+        raise ValueError("kan ikke være tom")
+    return verdi
+
+
+Utfylt = Annotated[str, Field(min_length=1), AfterValidator(_ikke_blank)]
+"""Text that must say something: empty or only white space is an error."""
+
+
 class OverstyringInn(Modell):
     sak_id: str = Field(min_length=1)
     kriterium: str = Field(min_length=1)
     status: Status
-    begrunnelse: str = Field(min_length=1)
-    av: str = Field(min_length=1)
+    begrunnelse: Utfylt
+    av: Utfylt
     dato: Dato
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from revisjon import __version__, norsk
 from revisjon.kriteriesprak.lasting import LastetSett
@@ -17,6 +18,10 @@ from revisjon.kriteriesprak.modell import STANDARD_KONKLUSJON, Grad, Kriterium, 
 from revisjon.resultat import STATUSTEKST, Kjoring, Resultat, SakResultat
 from revisjon.sak import TJENESTENAVN
 from revisjon.statistikk import Andel
+
+if TYPE_CHECKING:  # internal control adds these to a built report (kontroll.rapportdel)
+    from revisjon.kontroll.beskrivelse import Utvalgsbeskrivelse
+    from revisjon.kontroll.toleranse import Toleranse
 
 
 @dataclass(frozen=True)
@@ -33,10 +38,17 @@ class Kriteriefunn:
     hovedtrekk: str
     stotte: str
     anbefaling: str | None
+    statusnavn: dict[str, str] = field(default_factory=lambda: dict(STATUSTEKST))
+    """The words the criteria file uses for each status (``lovbrudd`` for ``ikke_oppfylt``)."""
 
     @property
     def id(self) -> str:
         return self.kriterium.id
+
+    def statusmerke(self, resultat: Resultat) -> str:
+        """A verdict's status in this criterion's words, marked when the auditor overrode it."""
+        merke = self.statusnavn[resultat.status]
+        return f"{merke} (overstyrt)" if resultat.overstyring else merke
 
     @property
     def aktuelle(self) -> list[tuple[SakResultat, Resultat]]:
@@ -45,6 +57,11 @@ class Kriteriefunn:
     @property
     def ikke_aktuelle(self) -> list[SakResultat]:
         return [s for s, r in self.saker if r.status == "ikke_aktuelt"]
+
+    @property
+    def faller_kort(self) -> bool:
+        """Assessed in some case and not met in every one of them."""
+        return self.andel.vurdert > 0 and self.andel.oppfylt < self.andel.vurdert
 
     def med_status(self, status: str) -> list[tuple[SakResultat, Resultat]]:
         return [(s, r) for s, r in self.saker if r.status == status]
@@ -87,10 +104,12 @@ class Rapport:
     versjon: str = __version__
     utvalg: str | None = None
     overstyrte: list[tuple[SakResultat, Resultat]] = field(default_factory=list)
+    utvalgsbeskrivelse: Utvalgsbeskrivelse | None = None
+    toleranse: Toleranse | None = None
 
     @property
     def konfidens_tekst(self) -> str:
-        return norsk.prosent(self.konfidens, 0)
+        return norsk.konfidens(self.konfidens)
 
     @property
     def per_tjeneste(self) -> list[tuple[str, int]]:
@@ -138,25 +157,34 @@ def stotte_tekst(andel: Andel) -> str:
     """What the sample can support, in plain words (the upper or lower bound that matters)."""
     if not andel.vurdert or andel.intervall is None:
         return "Kriteriet er ikke vurdert i noen sak, så utvalget sier ingenting om praksis."
-    lav, hoy = andel.intervall
-    sikkerhet = norsk.prosent(andel.konfidens, 0)
-    grunnlag = f"Med {andel.vurdert} saker og {andel.oppfylt} funnet i orden"
+    # The limits of the two-sided interval, rounded outwards like the interval in the report.
+    lav, hoy = norsk.nedre_grense(andel.intervall[0]), norsk.ovre_grense(andel.intervall[1])
+    sikkerhet = norsk.konfidens(andel.konfidens)
+    saker = "sak" if andel.vurdert == 1 else "saker"
+    grunnlag = f"Med {andel.vurdert} {saker} og {andel.oppfylt} funnet i orden"
     if andel.oppfylt == 0:
-        return f"{grunnlag} kan vi med {sikkerhet} sikkerhet bare si at andelen er under {norsk.prosent(hoy)}."
+        return f"{grunnlag} kan vi med {sikkerhet} sikkerhet bare si at andelen er under {hoy}."
     if andel.oppfylt == andel.vurdert:
-        return f"{grunnlag} kan vi med {sikkerhet} sikkerhet bare si at andelen er over {norsk.prosent(lav)}."
+        return f"{grunnlag} kan vi med {sikkerhet} sikkerhet bare si at andelen er over {lav}."
     return (
-        f"{grunnlag} kan vi med {sikkerhet} sikkerhet si at andelen ligger mellom "
-        f"{norsk.prosent(lav)} og {norsk.prosent(hoy)}."
+        f"{grunnlag} kan vi med {sikkerhet} sikkerhet si at andelen ligger mellom {lav} og {hoy}."
     )
 
 
-def hovedtrekk(antall: dict[str, int], vurdert: int) -> str:
+def hovedtrekk(
+    antall: dict[str, int], vurdert: int, statusnavn: dict[str, str] | None = None
+) -> str:
     if not vurdert:
         return (
             "Kriteriet var ikke aktuelt eller kunne ikke vurderes i noen av de gjennomgåtte sakene."
         )
     vanligst = max(("ikke_oppfylt", "delvis_oppfylt", "oppfylt"), key=lambda s: antall[s])
+    if statusnavn and statusnavn[vanligst] != STATUSTEKST[vanligst]:
+        # The criteria file's own words (e.g. «lovbrudd») do not fit the sentence below.
+        return (
+            f"Et hovedtrekk i de gjennomgåtte sakene er: {statusnavn[vanligst]} "
+            f"({antall[vanligst]} av {vurdert} saker)."
+        )
     return (
         f"Et hovedtrekk i de gjennomgåtte sakene er at kriteriet {_LEDDSETNING[vanligst]} "
         f"({antall[vanligst]} av {vurdert} saker)."
@@ -197,6 +225,8 @@ def _kriteriefunn(
     verdier = _tall(andel, antall, grad)
     saker = [(s, r) for s in kjoring.saker for r in s.resultater if r.kriterium == kriterium.id]
     faller_kort = vurdert > 0 and andel.oppfylt < vurdert
+    egne = {str(s): navn for s, navn in sett.sett.statusnavn.items()}
+    statusnavn = {s: egne.get(s, tekst) for s, tekst in STATUSTEKST.items()}
     return Kriteriefunn(
         kriterium=kriterium,
         fil=sett.fil,
@@ -205,11 +235,12 @@ def _kriteriefunn(
         grad=grad,
         saker=saker,
         vurdering=_vurderingstekst(kriterium, andel, verdier),
-        hovedtrekk=hovedtrekk(antall, vurdert),
+        hovedtrekk=hovedtrekk(antall, vurdert, statusnavn),
         stotte=stotte_tekst(andel),
         anbefaling=fyll_rapporttekst(kriterium.anbefaling, verdier)
         if kriterium.anbefaling and faller_kort
         else None,
+        statusnavn=statusnavn,
     )
 
 

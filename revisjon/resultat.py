@@ -17,7 +17,7 @@ STATUSTEKST: dict[str, str] = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Overstyring:
     """An auditor's overruling of a verdict: what the tool said, and why the auditor differs."""
 
@@ -28,7 +28,7 @@ class Overstyring:
     dato: dt.date
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Resultat:
     """One criterion's verdict on one case, with a short reason that names its evidence."""
 
@@ -38,7 +38,7 @@ class Resultat:
     overstyring: Overstyring | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SakResultat:
     """All verdicts on one case, with the facts about the case a report needs (no free text)."""
 

@@ -11,9 +11,6 @@ import json
 from enum import StrEnum
 from typing import Any
 
-from revisjon.kriteriesprak.modell import Kriteriesett
-from revisjon.sak import Sak
-
 UTKAST = "https://json-schema.org/draft/2020-12/schema"
 
 
@@ -32,6 +29,10 @@ def _uten_beskrivelser(node: Any) -> Any:
 
 def skjema(navn: Skjemanavn) -> dict[str, Any]:
     """The JSON Schema named ``navn``."""
+    # Imported here, not at the top: the CLI imports this module for ``Skjemanavn`` at start-up.
+    from revisjon.kriteriesprak.modell import Kriteriesett
+    from revisjon.sak import Sak
+
     if navn is Skjemanavn.saksuttrekk:
         data = _uten_beskrivelser(Sak.model_json_schema())
         tittel, beskrivelse = (

@@ -1,6 +1,7 @@
 """Honest statistics for small samples: the share met and its exact (Clopper-Pearson) interval.
 
-Computed from exact binomial tail sums found by bisection, so no statistics library is needed
+The limits are where the exact binomial tail probabilities (computed through the regularized
+incomplete beta function) equal alpha/2, found by bisection, so no statistics library is needed
 and the figures match the published tables (1 of 10 at 95 % → 0.25 %–44.50 %).
 """
 
@@ -11,24 +12,51 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 
-def _binomial_hale(x: int, n: int, p: float, *, ovre: bool) -> float:
-    """P(X >= x) when ``ovre``, else P(X <= x), for X ~ Bin(n, p)."""
-    if p <= 0.0:
-        return 1.0 if (not ovre or x <= 0) else 0.0
-    if p >= 1.0:
-        return 1.0 if (ovre or x >= n) else 0.0
-    omrade = range(x, n + 1) if ovre else range(0, x + 1)
-    logp, logq = math.log(p), math.log1p(-p)
-    return math.fsum(
-        math.exp(
-            math.lgamma(n + 1)
-            - math.lgamma(k + 1)
-            - math.lgamma(n - k + 1)
-            + k * logp
-            + (n - k) * logq
-        )
-        for k in omrade
+def _beta_kjedebrok(a: float, b: float, x: float) -> float:
+    """The continued fraction of the incomplete beta function (modified Lentz's method)."""
+    liten = 1e-300
+    c, d = 1.0, 1.0 - (a + b) * x / (a + 1)
+    d = 1 / (d if abs(d) > liten else liten)
+    h = d
+    for m in range(1, 100_000):
+        m2 = 2 * m
+        for ledd in (
+            m * (b - m) * x / ((a + m2 - 1) * (a + m2)),
+            -(a + m) * (a + b + m) * x / ((a + m2) * (a + m2 + 1)),
+        ):
+            d = 1 + ledd * d
+            d = 1 / (d if abs(d) > liten else liten)
+            c = 1 + ledd / c
+            c = c if abs(c) > liten else liten
+            h *= d * c
+        if abs(d * c - 1) < 1e-15:
+            break
+    return h
+
+
+def _beta_regularisert(a: float, b: float, x: float) -> float:
+    """I_x(a, b), the regularized incomplete beta function, for a, b > 0."""
+    if x <= 0.0:
+        return 0.0
+    if x >= 1.0:
+        return 1.0
+    logfaktor = (
+        math.lgamma(a + b) - math.lgamma(a) - math.lgamma(b) + a * math.log(x) + b * math.log1p(-x)
     )
+    if x < (a + 1) / (a + b + 2):
+        return math.exp(logfaktor) * _beta_kjedebrok(a, b, x) / a
+    return 1.0 - math.exp(logfaktor) * _beta_kjedebrok(b, a, 1.0 - x) / b
+
+
+def _binomial_hale(x: int, n: int, p: float, *, ovre: bool) -> float:
+    """P(X >= x) when ``ovre``, else P(X <= x), for X ~ Bin(n, p).
+
+    Through the incomplete beta function, so the cost does not grow with n the way summing
+    n binomial terms does: P(X >= x) = I_p(x, n - x + 1), P(X <= x) = I_(1-p)(n - x, x + 1).
+    """
+    if ovre:
+        return 1.0 if x <= 0 else _beta_regularisert(x, n - x + 1, p)
+    return 1.0 if x >= n else _beta_regularisert(n - x, x + 1, 1.0 - p)
 
 
 def _halver(f: Callable[[float], float], mal: float, stigende: bool) -> float:
@@ -57,6 +85,8 @@ def clopper_pearson(x: int, n: int, konfidens: float = 0.95) -> tuple[float, flo
 
 def ensidig_ovre(x: int, n: int, konfidens: float = 0.95) -> float:
     """The one-sided upper limit of a binomial share (Clopper-Pearson)."""
+    if n <= 0 or not 0 <= x <= n:
+        raise ValueError("krever 0 <= x <= n og n > 0")
     if x == n:
         return 1.0
     return _halver(lambda p: _binomial_hale(x, n, p, ovre=False), 1 - konfidens, False)

@@ -27,10 +27,11 @@ def oppsummeringstabell(rapport: Rapport) -> Table:
     """Counts, share met, interval and wording per criterion, as a rich table."""
     tabell = Table(title="Resultat per kriterium")
     tabell.add_column("Kriterium")
+    # Two-line headers and unbroken figures: a narrow terminal wraps the titles, not "65,3 %".
     for status in STATUSTEKST.values():
-        tabell.add_column(status.capitalize(), justify="right")
-    tabell.add_column("Andel oppfylt", justify="right")
-    tabell.add_column(f"{rapport.konfidens_tekst} KI", justify="right")
+        tabell.add_column(status.capitalize().replace(" ", "\n"), justify="right")
+    tabell.add_column("Andel\noppfylt", justify="right", no_wrap=True)
+    tabell.add_column(f"{rapport.konfidens_tekst} KI", justify="right", no_wrap=True)
     tabell.add_column("Grad")
     for f in rapport.funn:
         tabell.add_row(

@@ -1,29 +1,93 @@
-"""Judging cases: every valid case against every criterion; every input accounted for."""
+"""Judging cases: every valid case against every criterion; every input accounted for.
+
+Files are read and judged in chunks (``vurder_bit``), in this process or, for a run over many
+files, in worker processes (``revisjon.parallell``); either way only the verdicts are kept, never
+the cases, and they come back in input order, so the result does not depend on how it was made.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from itertools import chain, islice
 from pathlib import Path
+from typing import Any
 
 from revisjon.feil import Avvisning
-from revisjon.inntak.lesing import Innlest, InnlestSak, les_saker
+from revisjon.inntak.lesing import Innlest, InnlestSak, finn_inndata, les_fil
 from revisjon.kriteriesprak.lasting import LastetSett
 from revisjon.kriteriesprak.regel import KompilertKriterium
-from revisjon.resultat import Kjoring, KriterieInfo, SakResultat
+from revisjon.resultat import Kjoring, KriterieInfo, Resultat, SakResultat
+
+Vurdert = SakResultat | Avvisning
+"""What a read input becomes: the verdicts on a valid case, or a rejection."""
+
+Enhet = str | Avvisning
+"""A file to read (its path), or an argument already rejected (missing, wrong file type)."""
+
+PARALLELL_TERSKEL = 2000
+"""Files from which a run uses worker processes (below it, starting them costs more than it
+saves). ``REVISJON_ARBEIDERE=1`` turns worker processes off."""
+
+BIT = 200
+"""Files per chunk: what one worker reads and judges at a time."""
 
 
-def vurder_sak(innlest: InnlestSak, kriterier: Iterable[KompilertKriterium]) -> SakResultat:
+@dataclass
+class Felles:
+    """Equal verdicts and facts shared as one object: a case's verdicts repeat across cases
+    («Husstanden har ingen barn.»), and a run keeps them all."""
+
+    verdier: dict[Any, Any] = field(default_factory=dict)
+
+    def __call__(self, verdi: Any) -> Any:
+        return self.verdier.setdefault(verdi, verdi)
+
+
+def vurder_sak(
+    innlest: InnlestSak, kriterier: Iterable[KompilertKriterium], felles: Felles | None = None
+) -> SakResultat:
     """All verdicts on one case."""
     sak = innlest.sak
+    resultater: tuple[Resultat, ...] = tuple(k.vurder(sak) for k in kriterier)
+    vedtaksdato = sak.vedtak.dato if sak.vedtak else None
+    if felles is None:
+        return SakResultat(
+            sak.sak_id, innlest.fil, innlest.linje, sak.tjeneste, sak.enhet, vedtaksdato, resultater
+        )
+    # The verdicts are shared already (``KompilertKriterium`` gives one object per distinct
+    # verdict); the facts about the case are shared here.
     return SakResultat(
         sak_id=sak.sak_id,
         fil=innlest.fil,
         linje=innlest.linje,
-        tjeneste=sak.tjeneste,
-        enhet=sak.enhet,
-        vedtaksdato=sak.vedtak.dato if sak.vedtak else None,
-        resultater=tuple(k.vurder(sak) for k in kriterier),
+        tjeneste=felles(sak.tjeneste),
+        enhet=felles(sak.enhet),
+        vedtaksdato=felles(vedtaksdato),
+        resultater=resultater,
     )
+
+
+def vurder_bit(
+    enheter: Sequence[Enhet], kriterier: Sequence[KompilertKriterium]
+) -> tuple[list[Vurdert], dict[str, str]]:
+    """Read and judge a chunk of files: the verdicts and rejections in input order, and the
+    SHA-256 of every file read. The same in this process and in a worker process."""
+    felles = Felles()
+    vurderte: list[Vurdert] = []
+    filsummer: dict[str, str] = {}
+    for enhet in enheter:
+        if isinstance(enhet, Avvisning):
+            vurderte.append(enhet)
+            continue
+        for element in les_fil(enhet, filsummer=filsummer):
+            vurderte.append(
+                element
+                if isinstance(element, Avvisning)
+                else vurder_sak(element, kriterier, felles)
+            )
+    return vurderte, filsummer
 
 
 def kriterieinfo(sett: Iterable[LastetSett]) -> list[KriterieInfo]:
@@ -42,16 +106,35 @@ def vurder_innlest(
 ) -> Kjoring:
     """Judge a stream of read cases; duplicate sak_ids reject every case that shares the id."""
     kriterier = [k for s in kriteriesett for k in s.kriterier]
+    felles = Felles()
+    return samle(
+        (
+            vurder_sak(element, kriterier, felles) if isinstance(element, InnlestSak) else element
+            for element in innlest
+        ),
+        kriteriesett=kriteriesett,
+        fremdrift=fremdrift,
+    )
+
+
+def samle(
+    vurderte: Iterable[Vurdert],
+    *,
+    kriteriesett: list[LastetSett],
+    fremdrift: Callable[[], None] | None = None,
+) -> Kjoring:
+    """The run from verdicts and rejections in input order; duplicate sak_ids reject every case
+    that shares the id (each case with the id is rejected, naming the first)."""
     kjoring = Kjoring(kriterieinfo(kriteriesett))
     forste: dict[str, SakResultat] = {}
     dubletter: set[str] = set()
-    for element in innlest:
+    for element in vurderte:
         if fremdrift is not None:
             fremdrift()
         if isinstance(element, Avvisning):
             kjoring.avviste.append(element)
             continue
-        sak_id = element.sak.sak_id
+        sak_id = element.sak_id
         if sak_id in forste:
             tidligere = forste[sak_id]
             if sak_id not in dubletter:
@@ -59,7 +142,7 @@ def vurder_innlest(
                 kjoring.avviste.append(_dublett(tidligere.fil, tidligere.linje, sak_id, element))
             kjoring.avviste.append(_dublett(element.fil, element.linje, sak_id, tidligere))
             continue
-        forste[sak_id] = vurder_sak(element, kriterier)
+        forste[sak_id] = element
     kjoring.saker = [r for r in forste.values() if r.sak_id not in dubletter]
     return kjoring
 
@@ -78,16 +161,74 @@ def _dublett(
     )
 
 
+def antall_arbeidere() -> int:
+    """Worker processes to use: REVISJON_ARBEIDERE when set, else the cores this process may
+    run on."""
+    if verdi := os.environ.get("REVISJON_ARBEIDERE", "").strip():
+        try:
+            return max(1, int(verdi))
+        except ValueError:
+            return 1
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return os.cpu_count() or 1
+
+
 def vurder(
     stier: Iterable[Path],
     *,
     kriteriesett: list[LastetSett],
     fremdrift: Callable[[], None] | None = None,
+    terskel: int = PARALLELL_TERSKEL,
+    arbeidere: int | None = None,
 ) -> Kjoring:
-    """Read every case below ``stier`` and judge it against ``kriteriesett``."""
+    """Read every case below ``stier`` and judge it against ``kriteriesett``.
+
+    With more than ``terskel`` files and more than one worker (``arbeidere``, by default one
+    per core), the files are judged in worker processes; the result is the same.
+    """
+    enheter = finn_inndata(stier)
+    start = list(islice(enheter, terskel + 1))
+    antall = arbeidere if arbeidere is not None else antall_arbeidere()
     filsummer: dict[str, str] = {}
-    kjoring = vurder_innlest(
-        les_saker(stier, filsummer=filsummer), kriteriesett=kriteriesett, fremdrift=fremdrift
-    )
+    if len(start) > terskel and antall > 1:
+        from revisjon import parallell
+
+        if (kilder := parallell.kriteriekilder(kriteriesett)) is not None:
+            try:
+                kjoring = samle(
+                    # the rest is listed while the workers judge the first files
+                    parallell.vurder_parallelt(
+                        chain(start, enheter), kilder, filsummer, arbeidere=antall
+                    ),
+                    kriteriesett=kriteriesett,
+                    fremdrift=fremdrift,
+                )
+                kjoring.filer = sorted(filsummer.items())
+                return kjoring
+            except parallell.Prosessfeil:
+                # No worker processes here: judged in this process instead, from the start.
+                filsummer.clear()
+                start, enheter = [], finn_inndata(stier)
+    kjoring = _vurder_her(chain(start, enheter), kriteriesett, filsummer, fremdrift)
     kjoring.filer = sorted(filsummer.items())
     return kjoring
+
+
+def _vurder_her(
+    enheter: Iterable[Enhet],
+    kriteriesett: list[LastetSett],
+    filsummer: dict[str, str],
+    fremdrift: Callable[[], None] | None,
+) -> Kjoring:
+    kriterier = [k for s in kriteriesett for k in s.kriterier]
+
+    def vurderte() -> Iterator[Vurdert]:
+        enhet = iter(enheter)
+        while bit := list(islice(enhet, BIT)):
+            vurdert, summer = vurder_bit(bit, kriterier)
+            filsummer.update(summer)
+            yield from vurdert
+
+    return samle(vurderte(), kriteriesett=kriteriesett, fremdrift=fremdrift)

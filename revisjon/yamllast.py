@@ -22,6 +22,15 @@ except ImportError:  # pragma: no cover - PyYAML built without libyaml
 MAKS_NODER = 200_000
 """How many nodes a document may expand to, counting every alias use again."""
 
+MAKS_NOSTING = 100
+"""How many mappings and lists may lie inside one another (a case is about five deep, a
+criteria file about fifteen). libyaml itself stops at 1000; the walks here are not recursive."""
+
+FOR_DYPT = (
+    f"dokumentet er nøstet for dypt; grensen er {MAKS_NOSTING} nivåer med mappinger og lister "
+    "inni hverandre"
+)
+
 Sti = tuple[str | int, ...]
 
 
@@ -95,6 +104,8 @@ def _kartlegg_linjer(rot: yaml.Node) -> dict[Sti, int]:
                 node.start_mark.line + 1,
             )
         linjer.setdefault(sti, node.start_mark.line + 1)
+        if len(sti) >= MAKS_NOSTING and isinstance(node, yaml.MappingNode | yaml.SequenceNode):
+            raise YamlFeil(FOR_DYPT, node.start_mark.line + 1)
         if isinstance(node, yaml.MappingNode):
             for nokkel_node, verdi_node in node.value:
                 nokkel = nokkel_node.value if isinstance(nokkel_node, yaml.ScalarNode) else "?"
@@ -126,6 +137,8 @@ def les_yaml(tekst: str) -> YamlDokument:
         raise YamlFeil(f"ugyldig YAML ({feil})") from None
     except ValueError:  # an integer with more digits than Python will convert
         raise YamlFeil("et tall i filen har for mange siffer") from None
+    except RecursionError:  # the pure-Python parser (PyYAML without libyaml) on deep nesting
+        raise YamlFeil(FOR_DYPT) from None
     finally:
         laster.dispose()
     return YamlDokument(data, linjer)
@@ -144,6 +157,8 @@ def _oversett(feil: yaml.MarkedYAMLError) -> YamlFeil:
         )
     if "another document" in problem or "single document" in str(feil.context):
         return YamlFeil("filen har flere YAML-dokumenter (---); legg én sak i hver fil", linje)
+    if "maximum nesting depth" in problem:  # libyaml's own limit (1000), far above ours
+        return YamlFeil(FOR_DYPT, linje)
     if "found undefined alias" in problem:
         return YamlFeil("YAML-aliaset (*) viser til et anker (&) som ikke finnes", linje)
     kolonne = f" kolonne {merke.column + 1}" if merke else ""

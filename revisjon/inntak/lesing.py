@@ -8,25 +8,31 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from pydantic import ValidationError
 
 from revisjon.feil import Avvisning
-from revisjon.inntak.dekoding import DekodingFeil, dekod, sjekk_utf16
-from revisjon.inntak.fodselsnummer import fodselsnummer_steder
+from revisjon.inntak.dekoding import BOM, DekodingFeil, dekod, sjekk_utf16
+from revisjon.inntak.fodselsnummer import (
+    fodselsnummer_steder,
+    har_fodselsnummer,
+    json_kan_ha_fodselsnummer,
+)
 from revisjon.meldinger import felt_sti, oversett, vis_nokkel
 from revisjon.sak import Sak, barnereferanser
-from revisjon.yamllast import YamlDokument, YamlFeil, les_yaml
+from revisjon.yamllast import MAKS_NOSTING, YamlDokument, YamlFeil, les_yaml
 
 FILTYPER = (".yaml", ".yml", ".json", ".jsonl")
 HOPP_OVER = (".md", ".txt")
 """Documentation beside the cases in a directory: skipped, not rejected."""
 
 MAKS_FILSTORRELSE = 32 * 1024 * 1024
+"""Bytes in one case: a file, or a line of a JSON Lines file."""
 MAKS_FEIL_PER_SAK = 20
 
 
@@ -44,19 +50,72 @@ Innlest = InnlestSak | Avvisning
 
 def finn_filer(stier: Iterable[Path]) -> Iterator[Path | Avvisning]:
     """Expand arguments into case files: directories recursively, in sorted path order."""
+    for funnet in finn_inndata(stier):
+        yield funnet if isinstance(funnet, Avvisning) else Path(funnet)
+
+
+def finn_inndata(stier: Iterable[Path]) -> Iterator[str | Avvisning]:
+    """``finn_filer`` with each file as its path string (as ``str(Path)`` writes it), for runs
+    over many files.
+
+    The order is that of ``sorted(Path.rglob("*"))`` (by path parts), found as the directories
+    are read (``os.scandir``, entries sorted by name), so the first files come at once. Symbolic
+    links to files are followed, links to directories are not, and hidden files and directories
+    (``.name``) are left out, as is documentation (.md, .txt).
+    """
     for sti in stier:
         if sti.is_dir():
-            for fil in sorted(p for p in sti.rglob("*") if p.is_file()):
-                relativ = fil.relative_to(sti)
-                if any(del_.startswith(".") for del_ in relativ.parts):
+            for fil in _filer_under(sti):
+                suffiks = _suffiks(fil).lower()
+                if suffiks in HOPP_OVER:
                     continue
-                if fil.suffix.lower() in HOPP_OVER:
-                    continue
-                yield fil if fil.suffix.lower() in FILTYPER else _feil_filtype(fil)
+                yield fil if suffiks in FILTYPER else _feil_filtype(Path(fil))
         elif sti.is_file():
-            yield sti if sti.suffix.lower() in FILTYPER else _feil_filtype(sti)
+            yield str(sti) if sti.suffix.lower() in FILTYPER else _feil_filtype(sti)
         else:
             yield Avvisning(str(sti), None, None, "finnes ikke; kontroller stien")
+
+
+def _suffiks(sti: str) -> str:
+    """``Path(sti).suffix``, without building the Path."""
+    navn = os.path.basename(sti)
+    i = navn.rfind(".")
+    return navn[i:] if 0 < i < len(navn) - 1 else ""
+
+
+def _filer_under(mappe: Path) -> Iterator[str]:
+    """Every file below ``mappe`` that is not hidden or in a hidden directory, depth first with
+    each directory's entries in name order (which is the order of the paths' parts); a
+    directory that cannot be read is passed over, as ``Path.rglob`` does."""
+    prefiks = str(mappe / "x")[:-1]  # "mappe/", or "" for "."
+    stabel = [iter(_innhold(str(mappe), prefiks))]
+    while stabel:
+        for sti, er_mappe in stabel[-1]:
+            if er_mappe:
+                stabel.append(iter(_innhold(sti, sti + "/")))
+                break
+            yield sti
+        else:
+            stabel.pop()
+
+
+def _innhold(mappe: str, prefiks: str) -> list[tuple[str, bool]]:
+    """The visible files and real (not linked) directories in ``mappe``, sorted by name."""
+    try:
+        with os.scandir(mappe) as innhold:
+            oppforinger = sorted((o.name, o) for o in innhold if not o.name.startswith("."))
+    except OSError:
+        return []
+    ut: list[tuple[str, bool]] = []
+    for navn, oppforing in oppforinger:
+        try:
+            if oppforing.is_dir(follow_symlinks=False):
+                ut.append((prefiks + navn, True))
+            elif oppforing.is_file():
+                ut.append((prefiks + navn, False))
+        except OSError:
+            continue
+    return ut
 
 
 def _feil_filtype(fil: Path) -> Avvisning:
@@ -77,19 +136,31 @@ def les_saker(
     When ``filsummer`` is given, the SHA-256 of every file read is recorded in it (for the
     report's traceability appendix), without reading any file twice.
     """
-    for funnet in finn_filer(stier):
+    for funnet in finn_inndata(stier):
         if isinstance(funnet, Avvisning):
             yield funnet
         else:
             yield from les_fil(funnet, filsummer=filsummer)
 
 
-def les_fil(fil: Path, *, filsummer: dict[str, str] | None = None) -> Iterator[Innlest]:
-    """The case(s) in one file."""
+def les_fil(fil: Path | str, *, filsummer: dict[str, str] | None = None) -> Iterator[Innlest]:
+    """The case(s) in one file (a path string as ``finn_inndata`` gives it, or a Path)."""
     navn = str(fil)
+    suffiks = _suffiks(navn).lower()
+    if suffiks == ".jsonl":
+        yield from _les_jsonl(navn, filsummer)
+        return
     try:
-        storrelse = fil.stat().st_size
-        if storrelse > MAKS_FILSTORRELSE and fil.suffix.lower() != ".jsonl":
+        storrelse = os.stat(navn).st_size
+        if storrelse <= MAKS_FILSTORRELSE:
+            with open(navn, "rb", buffering=0) as kilde:
+                # read(n) allocates n bytes: ask for the size, and only a file that has grown
+                # since is read on, and never past the limit.
+                innhold = kilde.read(storrelse + 1)
+                if len(innhold) > storrelse:
+                    innhold += kilde.read(MAKS_FILSTORRELSE + 1 - len(innhold)) or b""
+            storrelse = len(innhold)
+        if storrelse > MAKS_FILSTORRELSE:
             yield Avvisning(
                 navn,
                 None,
@@ -98,47 +169,117 @@ def les_fil(fil: Path, *, filsummer: dict[str, str] | None = None) -> Iterator[I
                 "sak; del den opp eller bruk .jsonl med én sak per linje",
             )
             return
-        innhold = fil.read_bytes()
     except OSError as feil:
         yield Avvisning(navn, None, None, f"kan ikke leses ({feil.strerror})")
         return
     if filsummer is not None:
         filsummer[navn] = hashlib.sha256(innhold).hexdigest()
-    if fil.suffix.lower() == ".jsonl":
-        yield from _les_jsonl(navn, innhold)
-        return
     try:
         tekst = dekod(innhold)
     except DekodingFeil as feil:
         yield Avvisning(navn, feil.linje, None, feil.melding)
         return
-    if fil.suffix.lower() == ".json":
-        yield from _fra_json(navn, tekst, linje=None)
+    if suffiks == ".json":
+        yield from _fra_json(navn, tekst, linje=None, raa=innhold.removeprefix(BOM))
     else:
         yield from _fra_yaml(navn, tekst)
 
 
-def _les_jsonl(navn: str, innhold: bytes) -> Iterator[Innlest]:
+BLOKK = 1 << 20
+"""A JSON Lines file is read this many bytes at a time, so a large one is never held whole."""
+
+
+def _les_jsonl(navn: str, filsummer: dict[str, str] | None) -> Iterator[Innlest]:
+    sjekksum = hashlib.sha256()
     try:
-        sjekk_utf16(innhold)  # split into lines, UTF-16 would give one NUL-byte error per line
-    except DekodingFeil as feil:
-        yield Avvisning(navn, feil.linje, None, feil.melding)
+        with open(navn, "rb") as kilde:
+            forste = kilde.read(BLOKK)
+            sjekksum.update(forste)
+            try:
+                # Split into lines, UTF-16 would give one NUL-byte error per line. The test
+                # looks at the start of the file (the first 512 bytes and any BOM).
+                sjekk_utf16(forste)
+            except DekodingFeil as feil:
+                while blokk := kilde.read(BLOKK):
+                    sjekksum.update(blokk)
+                yield Avvisning(navn, feil.linje, None, feil.melding)
+                return
+            tomt = True
+            for nr, radlinje in enumerate(_linjer(forste, kilde, sjekksum), start=1):
+                if isinstance(radlinje, int):
+                    tomt = False
+                    yield Avvisning(
+                        navn,
+                        nr,
+                        None,
+                        f"linjen er på {radlinje} byte, over grensen på {MAKS_FILSTORRELSE} byte "
+                        "for én sak",
+                        inndata=f"{navn}:{nr}",
+                    )
+                    continue
+                if nr == 1 and radlinje.startswith(BOM):
+                    radlinje = radlinje[len(BOM) :]
+                if not radlinje.strip():
+                    continue
+                tomt = False
+                try:
+                    tekst = dekod(radlinje)
+                except DekodingFeil as feil:
+                    yield Avvisning(navn, nr, None, feil.melding, inndata=f"{navn}:{nr}")
+                    continue
+                yield from _fra_json(navn, tekst, linje=nr, raa=radlinje)
+    except OSError as feil:
+        yield Avvisning(navn, None, None, f"kan ikke leses ({feil.strerror})")
         return
-    tomt = True
-    for nr, radlinje in enumerate(innhold.splitlines(), start=1):
-        if nr == 1 and radlinje.startswith(b"\xef\xbb\xbf"):
-            radlinje = radlinje[3:]
-        if not radlinje.strip():
-            continue
-        tomt = False
-        try:
-            tekst = dekod(radlinje)
-        except DekodingFeil as feil:
-            yield Avvisning(navn, nr, None, feil.melding, inndata=f"{navn}:{nr}")
-            continue
-        yield from _fra_json(navn, tekst, linje=nr)
+    if filsummer is not None:
+        filsummer[navn] = sjekksum.hexdigest()
     if tomt:
         yield Avvisning(navn, None, None, "filen er tom; den skal ha én sak per linje")
+
+
+def _linjer(forste: bytes, kilde: BinaryIO, sjekksum: Any) -> Iterator[bytes | int]:
+    """The lines of a file, split as ``bytes.splitlines()`` splits them (``\\n``, ``\\r\\n``,
+    ``\\r``), read block by block; a line over MAKS_FILSTORRELSE is given as its length in
+    bytes instead, and is not kept in memory. ``forste`` is the first block, already read."""
+    rest = b""  # the start of a line whose end has not been read yet
+    overlang = 0  # > 0: bytes so far of an over-long line that is being passed over
+    hopp_lf = False  # an over-long line ended in \r: a \n that follows belongs to it
+    blokk = forste
+    while blokk:
+        data = rest + blokk if rest else blokk
+        if hopp_lf and data.startswith(b"\n"):
+            data = data[1:]
+        hopp_lf = False
+        biter = data.splitlines(keepends=True)
+        # The last piece may go on in the next block (one ending in \r may be half a \r\n).
+        rest = b"" if not biter or biter[-1].endswith(b"\n") else biter.pop()
+        for bit in biter:
+            linje = _uten_linjeskift(bit)
+            if overlang or len(linje) > MAKS_FILSTORRELSE:
+                yield overlang + len(linje)
+                overlang = 0
+            else:
+                yield linje
+        if len(rest) - rest.endswith(b"\r") > MAKS_FILSTORRELSE:
+            if rest.endswith(b"\r"):
+                yield overlang + len(rest) - 1
+                overlang, hopp_lf = 0, True
+            else:
+                overlang += len(rest)
+            rest = b""
+        blokk = kilde.read(BLOKK)
+        sjekksum.update(blokk)
+    linje = _uten_linjeskift(rest)
+    if overlang or len(linje) > MAKS_FILSTORRELSE:
+        yield overlang + len(linje)
+    elif rest:
+        yield linje
+
+
+def _uten_linjeskift(linje: bytes) -> bytes:
+    if linje.endswith(b"\r\n"):
+        return linje[:-2]
+    return linje[:-1] if linje.endswith((b"\n", b"\r")) else linje
 
 
 class _DuplisertNokkel(ValueError):
@@ -146,23 +287,30 @@ class _DuplisertNokkel(ValueError):
 
 
 def _ingen_dubletter(par: list[tuple[str, Any]]) -> dict[str, Any]:
-    ut: dict[str, Any] = {}
-    for nokkel, verdi in par:
-        if nokkel in ut:
+    ut = dict(par)
+    if len(ut) == len(par):
+        return ut
+    sett: set[str] = set()
+    for nokkel, _ in par:
+        if nokkel in sett:
             raise _DuplisertNokkel(
                 f"{vis_nokkel(nokkel)} står to ganger i samme objekt; fjern den ene"
             )
-        ut[nokkel] = verdi
-    return ut
+        sett.add(nokkel)
+    raise AssertionError("unreachable")  # pragma: no cover
 
 
-def _fra_json(navn: str, tekst: str, linje: int | None) -> Iterator[Innlest]:
+_JSON = json.JSONDecoder(object_pairs_hook=_ingen_dubletter)
+"""One decoder for every case (``json.loads`` with a hook builds a new one per call)."""
+
+
+def _fra_json(navn: str, tekst: str, linje: int | None, raa: bytes) -> Iterator[Innlest]:
     inndata = f"{navn}:{linje}" if linje else navn
     if not tekst.strip():
         yield Avvisning(navn, linje, None, "filen er tom; den skal inneholde én sak")
         return
     try:
-        data = json.loads(tekst, object_pairs_hook=_ingen_dubletter)
+        data = _JSON.decode(tekst)
     except json.JSONDecodeError as feil:
         yield Avvisning(
             navn,
@@ -181,9 +329,37 @@ def _fra_json(navn: str, tekst: str, linje: int | None) -> Iterator[Innlest]:
         )
         return
     except RecursionError:
-        yield Avvisning(navn, linje, None, "JSON-en er nøstet for dypt", inndata=inndata)
+        yield Avvisning(navn, linje, None, _FOR_DYPT, inndata=inndata)
         return
-    yield from _valider(navn, data, linje_av=lambda _sti: linje, jsonl_linje=linje)
+    yield from _valider(
+        navn,
+        data,
+        linje_av=lambda _sti: linje,
+        jsonl_linje=linje,
+        fnr_mulig=json_kan_ha_fodselsnummer(raa),
+    )
+
+
+_FOR_DYPT = (
+    f"JSON-en er nøstet for dypt; grensen er {MAKS_NOSTING} nivåer med objekter og lister "
+    "inni hverandre"
+)
+
+
+def _dybde(data: Any) -> int:
+    """How many objects and lists deep ``data`` is (walked without recursion; stops past the
+    limit)."""
+    dypest = 0
+    stabel: list[tuple[Any, int]] = [(data, 1)]
+    while stabel:
+        verdi, dybde = stabel.pop()
+        if isinstance(verdi, dict | list):
+            dypest = max(dypest, dybde)
+            if dypest > MAKS_NOSTING:
+                break
+            barn = verdi.values() if isinstance(verdi, dict) else verdi
+            stabel.extend((b, dybde + 1) for b in barn if isinstance(b, dict | list))
+    return dypest
 
 
 def _fra_yaml(navn: str, tekst: str) -> Iterator[Innlest]:
@@ -201,6 +377,7 @@ def _valider(
     *,
     linje_av: Any,
     jsonl_linje: int | None,
+    fnr_mulig: bool = True,
 ) -> Iterator[Innlest]:
     inndata = f"{navn}:{jsonl_linje}" if jsonl_linje else navn
 
@@ -211,7 +388,13 @@ def _valider(
         hva = "en liste" if isinstance(data, list) else "en enkeltverdi"
         yield avvis((), None, f"toppnivået er {hva}; en sak skal være en mapping (nøkkel: verdi)")
         return
-    if fnr_steder := list(dict.fromkeys(fodselsnummer_steder(data))):
+    # The cheap tests first: the raw JSON bytes, then all the text at once; the walk that names
+    # the fields only when one of them has found something.
+    if (
+        fnr_mulig
+        and har_fodselsnummer(data)
+        and (fnr_steder := list(dict.fromkeys(fodselsnummer_steder(data))))
+    ):
         for sti in fnr_steder:
             yield avvis(
                 sti,
@@ -223,6 +406,11 @@ def _valider(
     try:
         sak = Sak.model_validate(data)
     except ValidationError as feil:
+        # A valid case is a handful of levels deep, so only a rejected one is measured: past
+        # the limit, the limit is what the message names (YAML is measured as it is read).
+        if _dybde(data) > MAKS_NOSTING:
+            yield avvis((), None, _FOR_DYPT)
+            return
         problemer = oversett(feil, Sak)
         for loc, melding in problemer[:MAKS_FEIL_PER_SAK]:
             yield avvis(loc, felt_sti(loc) or None, melding)

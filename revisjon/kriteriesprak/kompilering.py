@@ -130,15 +130,23 @@ def kompiler_kvantor(
     som = kvantor.som
 
     def tell(k: Kontekst) -> tuple[int, int, list[str]]:
-        elementer = hent(k) or []
+        elementer = hent(k) or ()
         treff = 0
         bevis: list[str] = []
+        k2 = dict(k)  # one context for the walk, rebound for each element
+        funnet: list[str]
         for element in elementer:
-            k2 = {**k, som: element}
-            ok, funnet = hvor(k2) if hvor else (True, [])
+            k2[som] = element
+            if hvor is None:
+                ok, funnet = True, []
+            else:
+                ok, funnet = hvor(k2)
             if ok:
                 treff += 1
-                bevis += [bevis_mal.fyll(k2, {})] if bevis_mal else funnet
+                if bevis_mal is not None:
+                    bevis.append(bevis_mal.fyll(k2, {}))
+                else:
+                    bevis += funnet
         return len(elementer), treff, bevis
 
     return tell
@@ -190,9 +198,22 @@ def _antall(b: m.Antall, omfang: Omfang, sted: Sted, neg: Sequence[str]) -> Sjek
     return sjekk
 
 
+_NORMALISERT: dict[str, str] = {}
+"""Codes and ids recur in every case; their normal form is looked up, not computed again."""
+
+
 def _normaliser(verdi: Any) -> Any:
     """Text compares without regard to case or surrounding white space."""
-    return " ".join(verdi.split()).casefold() if isinstance(verdi, str) else verdi
+    if not isinstance(verdi, str):
+        return verdi
+    normal = _NORMALISERT.get(verdi)
+    if normal is None:
+        normal = " ".join(verdi.split()).casefold()
+        if len(verdi) <= 100:
+            if len(_NORMALISERT) >= 20_000:  # bounded: free text is not kept
+                _NORMALISERT.clear()
+            _NORMALISERT[verdi] = normal
+    return normal
 
 
 _SLAGS: dict[Any, tuple[str, Callable[[Any], bool]]] = {
@@ -244,6 +265,14 @@ def _lik(b: m.Lik, omfang: Omfang, sted: Sted, neg: Sequence[str]) -> Sjekk:
         )
         hent = omfang.henter(b.lik.felt)
     motpart = _motpart(b.lik, omfang, type_, sted)
+    if b.lik.som_felt is None:  # a literal: normalised once, not once per case
+        onsket = _normaliser(motpart({}))
+
+        def sjekk_verdi(k: Kontekst) -> Treff:
+            verdi = hent(k)
+            return verdi is not None and _normaliser(verdi) == onsket, []
+
+        return sjekk_verdi
 
     def sjekk(k: Kontekst) -> Treff:
         verdi = hent(k)
@@ -261,7 +290,10 @@ def _inneholder(b: m.Inneholder, omfang: Omfang, sted: Sted, neg: Sequence[str])
 
     def sjekk(k: Kontekst) -> Treff:
         onsket = _normaliser(motpart(k))
-        return any(_normaliser(v) == onsket for v in hent(k) or []), []
+        for v in hent(k) or ():
+            if _normaliser(v) == onsket:
+                return True, []
+        return False, []
 
     return sjekk
 

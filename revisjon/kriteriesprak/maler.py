@@ -24,14 +24,16 @@ class Mal:
     deler: tuple[str | tuple[str, Henter | None], ...]
 
     def fyll(self, kontekst: Kontekst, navngitte: Mapping[str, str]) -> str:
-        ut: list[str] = []
-        for del_ in self.deler:
-            if isinstance(del_, str):
-                ut.append(del_)
-            else:
-                navn, henter = del_
-                ut.append(navngitte[navn] if henter is None else formater(henter(kontekst)))
-        return "".join(ut)
+        return "".join(
+            [
+                del_
+                if isinstance(del_, str)
+                else navngitte[del_[0]]
+                if del_[1] is None
+                else formater(del_[1](kontekst))
+                for del_ in self.deler
+            ]
+        )
 
 
 def kompiler_mal(tekst: str, omfang: Omfang, navngitte: Sequence[str]) -> Mal:

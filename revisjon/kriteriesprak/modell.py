@@ -376,6 +376,8 @@ class Kriteriesett(Modell):
     problemstilling: str | list[Problemstilling] | None = None
     gradering: list[Grad] = Field(default=STANDARD_GRADERING, min_length=1)
     negasjonsord: list[str] = Field(default=["ikke", "uten"], min_length=1)
+    toleranse: float | None = Field(default=None, gt=0, lt=1)
+    """Tolerable deviation rate for internal control (``vurder --toleranse`` overrides it)."""
     statusnavn: dict[Status, str] = {}
     kriterier: list[Kriterium] = Field(min_length=1)
     tester: list[Kriterietest] = []

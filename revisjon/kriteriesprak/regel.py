@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 
 from revisjon.kriteriesprak import modell as m
 from revisjon.kriteriesprak.kompilering import (
@@ -29,6 +30,12 @@ def _samle(biter: Sequence[str]) -> str:
     return ", ".join(dict.fromkeys(biter)) or INGEN_BEVIS
 
 
+@lru_cache(maxsize=64)
+def _annen_tjeneste(gjelder: tuple[str, ...], tjeneste: str) -> str:
+    navn = " og ".join(TJENESTENAVN[t] for t in gjelder)
+    return f"Gjelder bare {navn}; saken gjelder {TJENESTENAVN[tjeneste]}."
+
+
 @dataclass(frozen=True)
 class _ForHvert:
     hent: Henter
@@ -50,6 +57,12 @@ class KompilertKriterium:
     oppfylt: Sjekk | None
     delvis: Sjekk | None
     tekster: dict[str, Mal]
+    delte: dict[tuple[str, str], Resultat] = field(default_factory=dict, compare=False, repr=False)
+    """Verdicts already given, by status and reason: the same reason gives the same object
+    (verdicts repeat across cases, and a run keeps them all)."""
+
+    DELTE_GRENSE = 2_000
+    """Verdicts remembered; past it the memory starts over (bounded)."""
 
     @property
     def id(self) -> str:
@@ -81,8 +94,7 @@ class KompilertKriterium:
     def _ikke_aktuelt(self, sak: Sak, kontekst: Kontekst) -> str | None:
         gjelder = self.kilde.gjelder
         if gjelder.tjeneste is not None and sak.tjeneste not in gjelder.tjeneste:
-            navn = " og ".join(TJENESTENAVN[t] for t in gjelder.tjeneste)
-            return f"Gjelder bare {navn}; saken gjelder {TJENESTENAVN[sak.tjeneste]}."
+            return _annen_tjeneste(tuple(gjelder.tjeneste), sak.tjeneste)
         if gjelder.har_barn is True and not sak.husstand.barn:
             return "Husstanden har ingen barn."
         if gjelder.har_barn is False and sak.husstand.barn:
@@ -106,8 +118,9 @@ class KompilertKriterium:
     def _vurder_for_hvert(self, fh: _ForHvert, kontekst: Kontekst) -> Resultat:
         oppfylte: list[str] = []
         mangler: list[str] = []
-        for element in fh.hent(kontekst) or []:
-            k2 = {**kontekst, fh.som: element}
+        k2 = dict(kontekst)  # one context for the walk, rebound for each element
+        for element in fh.hent(kontekst) or ():
+            k2[fh.som] = element
             if fh.filter is not None and not fh.filter(k2)[0]:
                 continue
             ok, bevis = fh.krav(k2)
@@ -146,7 +159,13 @@ class KompilertKriterium:
         return mal.fyll(kontekst, navngitte) if mal else standard
 
     def _resultat(self, status: m.Status, begrunnelse: str) -> Resultat:
-        return Resultat(self.id, status, begrunnelse)
+        nokkel = (status, begrunnelse)
+        resultat = self.delte.get(nokkel)
+        if resultat is None:
+            if len(self.delte) >= self.DELTE_GRENSE:
+                self.delte.clear()
+            resultat = self.delte[nokkel] = Resultat(self.kilde.id, status, begrunnelse)
+        return resultat
 
 
 def kompiler_kriterium(kriterium: m.Kriterium, negasjonsord: Sequence[str]) -> KompilertKriterium:

@@ -92,25 +92,62 @@ class Omfang:
         start = forste if forste in self.bundne else ""
         ledd = resten if start else [forste, *resten]
 
-        def hent(kontekst: Kontekst) -> Any:
-            verdi = kontekst[start]
-            for navn in ledd:
+        # Specialised for the usual one to three steps: a getter runs tens of times per case.
+        if not ledd:
+
+            def hent(kontekst: Kontekst) -> Any:
+                return kontekst[start]
+
+        elif len(ledd) == 1:
+            (a,) = ledd
+
+            def hent(kontekst: Kontekst) -> Any:
+                verdi = kontekst[start]
+                return None if verdi is None else getattr(verdi, a)
+
+        elif len(ledd) == 2:
+            a, b = ledd
+
+            def hent(kontekst: Kontekst) -> Any:
+                verdi = kontekst[start]
                 if verdi is None:
                     return None
-                verdi = getattr(verdi, navn)
-            return verdi
+                verdi = getattr(verdi, a)
+                return None if verdi is None else getattr(verdi, b)
+
+        else:
+
+            def hent(kontekst: Kontekst) -> Any:
+                verdi = kontekst[start]
+                for navn in ledd:
+                    if verdi is None:
+                        return None
+                    verdi = getattr(verdi, navn)
+                return verdi
 
         return hent
 
 
+_DATOER: dict[dt.date, str] = {}
+"""Dates as text: a run has a few thousand distinct dates and writes each of them many times."""
+
+
 def formater(verdi: Any) -> str:
     """A value as it is written in Norwegian text: dates dd.mm.åååå, lists joined."""
+    if type(verdi) is str:
+        return verdi
     if verdi is None:
         return "ikke oppgitt"
     if isinstance(verdi, bool):
         return "ja" if verdi else "nei"
     if isinstance(verdi, dt.date):
-        return verdi.strftime("%d.%m.%Y")
+        tekst = _DATOER.get(verdi)
+        if tekst is None:
+            # As strftime("%d.%m.%Y") gives it (the year unpadded, as glibc does), faster.
+            tekst = f"{verdi.day:02d}.{verdi.month:02d}.{verdi.year}"
+            if len(_DATOER) < 50_000:
+                _DATOER[verdi] = tekst
+        return tekst
     if isinstance(verdi, float) and verdi.is_integer():
         return str(int(verdi))
     if isinstance(verdi, list | tuple):

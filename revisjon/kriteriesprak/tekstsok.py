@@ -6,10 +6,16 @@ texts are wrapped), nor does an ordinal before a small letter ("18. mars", "3. l
 Norwegian abbreviations ("jf.", "f.eks.", "bl.a.", …) do not end a sentence; those that often
 stand last in one ("kr.", "osv.", "m.m.") end it when the next word starts with a capital letter.
 A sentence is negated when it contains one of the negation words as a whole word.
+
+Speed: a case is judged in well under a millisecond, and Python's regular expressions try every
+position of a text, which for a page of vedtak text costs tens of microseconds per pattern. So
+texts and sentences that cannot hold any of the phrases are passed over with a lower-case
+substring test first (see ``Tekstsok``), and the end-of-sentence tests look only at the tail.
 """
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -25,7 +31,8 @@ FORKORTELSER_SIST = ("kr", "art", "mv", "m.m", "osv", "o.l", "m.fl", "a.a", "d.d
 """Abbreviations (or words) that may end a sentence ("… 3 532 kr. Barnets beste …")."""
 
 _AVSNITT = re.compile(r"\n\s*\n|\n(?=[ \t]*(?:[-*•][ \t]|\d+[.)][ \t]+(?=[^\sa-zæøå])))")
-_SLUTT = re.compile(r"(?<=[.!?])\s+")
+_SLUTT = re.compile(r"([.!?])\s+")
+"""The end of a sentence; split with the mark captured, so no look-behind is tried everywhere."""
 
 
 def _slutter_med(forkortelser: Sequence[str]) -> re.Pattern[str]:
@@ -36,15 +43,30 @@ def _slutter_med(forkortelser: Sequence[str]) -> re.Pattern[str]:
 _FORKORTELSE_SLUTT = _slutter_med(FORKORTELSER)
 _FORKORTELSE_SIST = _slutter_med(FORKORTELSER_SIST)
 _ORDENSTALL = re.compile(r"(?:^|\s|\()\d{1,2}\.$")
+_HALE = max(len(f) for f in (*FORKORTELSER, *FORKORTELSER_SIST, "99")) + 2
+"""The longest match of the three patterns above: a match ends at the end of the sentence, so
+it starts within this many characters of it (``^`` matches only at the real start)."""
 
 
 def _fortsetter(forrige: str, neste: str) -> bool:
-    """Whether ``neste`` continues the sentence ``forrige``, which ends in a full stop."""
-    if _FORKORTELSE_SLUTT.search(forrige):
+    """Whether ``neste`` continues the sentence ``forrige`` (only one that ends in a full stop
+    can be continued)."""
+    if not forrige.endswith("."):
+        return False
+    hale = max(0, len(forrige) - _HALE)
+    if _FORKORTELSE_SLUTT.search(forrige, hale):
         return True
-    if _ORDENSTALL.search(forrige) and neste[:1].islower():
+    if _ORDENSTALL.search(forrige, hale) and neste[:1].islower():
         return True  # "18. mars", "3. ledd"
-    return bool(_FORKORTELSE_SIST.search(forrige)) and not neste[:1].isupper()
+    return bool(_FORKORTELSE_SIST.search(forrige, hale)) and not neste[:1].isupper()
+
+
+def _biter(avsnitt: str) -> list[str]:
+    """``avsnitt`` split after each ``.``, ``!`` or ``?`` that white space follows."""
+    deler = _SLUTT.split(avsnitt)
+    biter = [deler[i] + deler[i + 1] for i in range(0, len(deler) - 1, 2)]
+    biter.append(deler[-1])
+    return biter
 
 
 @lru_cache(maxsize=512)
@@ -53,7 +75,7 @@ def setninger(tekst: str) -> tuple[str, ...]:
     ut: list[str] = []
     for avsnitt in _AVSNITT.split(tekst):
         forrige: str | None = None
-        for bit in _SLUTT.split(avsnitt):
+        for bit in _biter(avsnitt):
             bit = " ".join(bit.split())
             if not bit:
                 continue
@@ -72,13 +94,65 @@ def frase_monster(frase: str) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)" + r"\s+".join(ord_) + r"(?!\w)", re.IGNORECASE)
 
 
+def _ekstra_bokstavpar() -> dict[int, tuple[int, ...]] | None:
+    """re's table of letters that re.IGNORECASE matches beyond lower case (ı for i, ſ for s …);
+    None when this Python has no such table (then there is no pre-test)."""
+    try:
+        tabell = importlib.import_module("re._casefix")._EXTRA_CASES
+    except (ImportError, AttributeError):  # pragma: no cover - another Python
+        return None
+    return tabell if isinstance(tabell, dict) else None
+
+
+_EKSTRA = _ekstra_bokstavpar()
+
+_FORBILDER = {
+    "в": "В", "д": "Д", "о": "О", "с": "С", "т": "Т", "ъ": "Ъ", "ꙋ": "Ꙋ", "ṡ": "Ṡ", "ѣ": "Ѣ",
+    "i": "Iİ", "s": "S", "β": "Β", "ε": "Ε", "θ": "Θϴ", "ι": "Ι", "κ": "Κ", "μ": "Μ", "π": "Π",
+    "ρ": "Ρ", "σ": "Σ", "φ": "Φ",
+}  # fmt: skip
+"""For the characters in re's extra case table: the other characters whose simple lower case
+they are (checked against all of Unicode by a test)."""
+
+_ALLTID_VAKT = "\u0130\u03a3"
+"""İ and Σ: the only characters whose ``str.lower()`` is not their simple lower case (İ becomes
+two characters; Σ becomes ς at the end of a word)."""
+
+
+def _vakttegn(fraser: Sequence[str]) -> str | None:
+    """Characters that make the lower-case pre-test unsafe for ``fraser`` when a text has them
+    (they match a letter of a phrase under re.IGNORECASE without having its lower case); None
+    when the pre-test cannot be used at all."""
+    if _EKSTRA is None or any(tegn in frase for frase in fraser for tegn in _ALLTID_VAKT):
+        return None
+    vakt = set(_ALLTID_VAKT)
+    for tegn in {t for frase in fraser for t in frase.lower()}:
+        for annen in map(chr, _EKSTRA.get(ord(tegn), ())):
+            vakt.add(annen)
+            vakt.update(_FORBILDER.get(annen, ""))
+    return "".join(sorted(vakt))
+
+
 @dataclass(frozen=True)
 class Tekstsok:
-    """A compiled search: labelled patterns, and the negation words that void a sentence."""
+    """A compiled search: labelled patterns, and the negation words that void a sentence.
+
+    When the search has only phrases (no free ``regex``), a text is first tested with plain
+    substring search: a phrase can only match where each of its words is found in the text's
+    lower case. That is a necessary condition, so it never changes the result, provided the
+    text has none of the ``vakt`` characters (İ, Σ, and letters such as ı and ſ that
+    re.IGNORECASE matches to a letter of a phrase without sharing its lower case); a text that
+    has one is searched as before. A phrase found in a sentence is also in the whole text (a
+    sentence is a piece of it with white space folded), so a text that fails the test is passed
+    over at once, and each sentence that fails it without a search per pattern.
+    """
 
     monstre: tuple[tuple[str, re.Pattern[str]], ...]
     negasjon: re.Pattern[str]
     ta_med_negerte: bool = False
+    fraseord: tuple[tuple[str, ...], ...] | None = None
+    """The words of each phrase in lower case, for the pre-test; None: no pre-test."""
+    vakt: str = ""
 
     @classmethod
     def lag(
@@ -95,12 +169,33 @@ class Tekstsok:
             r"(?<!\w)(?:" + "|".join(re.escape(o) for o in negasjonsord) + r")(?!\w)",
             re.IGNORECASE,
         )
-        return cls(tuple(monstre), negasjon, ta_med_negerte)
+        vakt = _vakttegn(fraser)
+        fraseord = (
+            tuple(tuple(o.lower() for o in f.split()) for f in fraser)
+            if vakt is not None and not regex
+            else None
+        )
+        return cls(tuple(monstre), negasjon, ta_med_negerte, fraseord, vakt or "")
+
+    def _har_frase(self, lav: str) -> bool:
+        """Whether every word of some phrase is in ``lav`` (a text in lower case)."""
+        for ord_ in self.fraseord or ():
+            for o in ord_:
+                if o not in lav:
+                    break
+            else:
+                return True
+        return False
 
     def treff(self, tekst: str) -> list[str]:
         """Labels of the patterns found in a sentence that counts (not negated, unless allowed)."""
+        fortest = self.fraseord is not None and not any(tegn in tekst for tegn in self.vakt)
+        if fortest and not self._har_frase(tekst.lower()):
+            return []
         funnet: list[str] = []
         for setning in setninger(tekst):
+            if fortest and not self._har_frase(setning.lower()):
+                continue
             if not self.ta_med_negerte and self.negasjon.search(setning):
                 continue
             for etikett, monster in self.monstre:

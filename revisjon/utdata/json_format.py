@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from revisjon.kontroll.rapportdel import toleranse_json, utvalg_json
 from revisjon.rapport import Rapport
 from revisjon.resultat import Resultat
 
@@ -36,6 +37,7 @@ def som_dict(rapport: Rapport) -> dict[str, Any]:
     kjoring = rapport.kjoring
     return {
         "format": FORMAT,
+        "rapportdato": rapport.dato.isoformat(),
         "oppsummering": {
             "lest": kjoring.antall_lest,
             "vurdert": len(kjoring.saker),
@@ -50,10 +52,13 @@ def som_dict(rapport: Rapport) -> dict[str, Any]:
                 "andel_oppfylt": f.andel.andel,
                 "konfidensintervall": list(f.andel.intervall) if f.andel.intervall else None,
                 "grad": f.grad,
+                "statusnavn": f.statusnavn,
+                "toleranse": toleranse_json(rapport, f.id),
             }
             for f in rapport.funn
         ],
         "konfidens": rapport.konfidens,
+        "utvalg": utvalg_json(rapport),
         "saker": [
             {
                 "sak_id": s.sak_id,

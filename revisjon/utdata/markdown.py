@@ -7,6 +7,7 @@ The bundled template is the package resource ``maler/rapport.md.j2``. An office'
 from __future__ import annotations
 
 import re
+import traceback
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -81,7 +82,8 @@ def _miljo(mal: Path | None) -> jinja2.Environment:
     if mal is None:
         miljo = jinja2.Environment(loader=jinja2.FunctionLoader(_innebygd), **innstillinger)
     else:
-        miljo = jinja2.sandbox.SandboxedEnvironment(
+        # Immutable: a template may read the report, never change it (no list.append on it).
+        miljo = jinja2.sandbox.ImmutableSandboxedEnvironment(
             loader=jinja2.FileSystemLoader(mal.parent),
             **innstillinger,
         )
@@ -98,8 +100,11 @@ def render(rapport: Rapport, *, mal: Path | None = None) -> str:
             statuser=list(STATUSTEKST),
             vurderte=("oppfylt", "delvis_oppfylt", "ikke_oppfylt"),
         )
-    except jinja2.TemplateNotFound:
-        raise RevisjonFeil(f"{mal}: malen finnes ikke") from None
+    except jinja2.TemplateNotFound as feil:
+        mangler = mal.parent / feil.name if mal and feil.name else mal
+        raise RevisjonFeil(f"{mangler}: malen finnes ikke") from None
+    except UnicodeDecodeError:
+        raise RevisjonFeil(f"{mal}: malen er ikke lagret som UTF-8") from None
     except jinja2.TemplateSyntaxError as feil:
         raise RevisjonFeil(
             f"{feil.filename or mal}:{feil.lineno}: feil i malen: {feil.message}"
@@ -109,4 +114,17 @@ def render(rapport: Rapport, *, mal: Path | None = None) -> str:
     except jinja2.UndefinedError as feil:
         raise RevisjonFeil(
             f"{mal or MAL}: malen bruker en verdi som ikke finnes ({feil.message})"
+        ) from None
+    except Exception as feil:
+        if mal is None:
+            raise  # a fault in the bundled template is a bug: show it in full
+        # jinja2 rewrites the traceback so the template's own frames name its file and line.
+        linjer = [
+            f"{r.filename}:{r.lineno}"
+            for r in traceback.extract_tb(feil.__traceback__)
+            if Path(r.filename).name == mal.name
+        ]
+        sted = linjer[-1] if linjer else str(mal)
+        raise RevisjonFeil(
+            f"{sted}: feil under utfylling av malen ({type(feil).__name__}: {feil})"
         ) from None

@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from revisjon.feil import Avvisning
-from revisjon.kriteriesprak.tester import Testutfall
-from revisjon.sjekk import Sjekkrapport
+if TYPE_CHECKING:  # imported for types only, so that ``revisjon --help`` stays fast
+    from revisjon.feil import Avvisning
+    from revisjon.kriteriesprak.tester import Testutfall
+    from revisjon.sjekk import Sjekkrapport
 
 
 class Sjekkformat(StrEnum):

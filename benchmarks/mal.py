@@ -1,0 +1,232 @@
+#!/usr/bin/env python3
+"""Mål hvor raskt revisjon vurderer en mappe med saker, mot gulvet: å bare lese og json.loads-e
+de samme filene i én prosess.
+
+Skriver ut gulvet, den fulle kjøringen (biblioteket: ``vurder`` med standardkriteriene, i en egen
+prosess med import og lasting av kriteriene medregnet; med ``--cli`` også
+``revisjon vurder MAPPE --format json -o FIL``), forholdet mellom dem, saker per sekund og
+toppminnet: hovedprosessen, den største arbeidsprosessen (``resource.getrusage``) og summen av
+prosessene målt underveis. Lag sakene med ``benchmarks/lag_saker.py``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+from _norsk import NorskParser
+
+
+def gulv(mappe: Path) -> tuple[float, int, int]:
+    """Seconds to read and json.loads every .json file below ``mappe`` (one process), files,
+    bytes."""
+    start = time.perf_counter()
+    antall = byte = 0
+    for rot, _, filer in os.walk(mappe):
+        for navn in filer:
+            if navn.endswith(".json"):
+                with open(os.path.join(rot, navn), "rb") as fil:
+                    innhold = fil.read()
+                json.loads(innhold)
+                antall += 1
+                byte += len(innhold)
+    return time.perf_counter() - start, antall, byte
+
+
+def _prosesstre(rot: int) -> list[int]:
+    """``rot`` and every process below it (Linux /proc)."""
+    barn: dict[int, list[int]] = {}
+    for oppforing in os.scandir("/proc"):
+        if not oppforing.name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{oppforing.name}/stat", "rb") as fil:
+                felt = fil.read().rsplit(b")", 1)[1].split()
+            barn.setdefault(int(felt[1]), []).append(int(oppforing.name))
+        except (OSError, IndexError, ValueError):
+            continue
+    tre, stabel = [], [rot]
+    while stabel:
+        pid = stabel.pop()
+        tre.append(pid)
+        stabel += barn.get(pid, [])
+    return tre
+
+
+def _rss(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/statm", "rb") as fil:
+            return int(fil.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, IndexError, ValueError):
+        return 0
+
+
+def kjor_malt(kommando: list[str], *, stille: bool = False) -> tuple[float, int, str]:
+    """Run ``kommando``; its wall time, the peak of the summed RSS of its process tree (sampled
+    every 20 ms; 0 where /proc is missing) and its standard output."""
+    topp = 0
+    start = time.perf_counter()
+    prosess = subprocess.Popen(
+        kommando,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL if stille else None,
+        text=True,
+    )
+    ferdig = threading.Event()
+
+    def mal() -> None:
+        nonlocal topp
+        while not ferdig.wait(0.02):
+            if os.path.isdir("/proc"):
+                topp = max(topp, sum(_rss(pid) for pid in _prosesstre(prosess.pid)))
+
+    maler = threading.Thread(target=mal, daemon=True)
+    maler.start()
+    utdata, _ = prosess.communicate()
+    tid = time.perf_counter() - start
+    ferdig.set()
+    maler.join()
+    if prosess.returncode not in (0, 1):
+        sys.exit(f"{' '.join(kommando)} avsluttet med kode {prosess.returncode}")
+    return tid, topp, utdata
+
+
+def _bibliotek(mappe: Path, arbeidere: int | None) -> None:
+    """Child process: judge ``mappe`` with the library and print the figures as JSON."""
+    start = time.perf_counter()
+    from revisjon.kriteriesprak.lasting import last_kriterier
+    from revisjon.vurdering import vurder
+
+    kjoring = vurder([mappe], kriteriesett=last_kriterier(), arbeidere=arbeidere)
+    tid = time.perf_counter() - start
+    selv = resource.getrusage(resource.RUSAGE_SELF)
+    barn = resource.getrusage(resource.RUSAGE_CHILDREN)
+    print(
+        json.dumps(
+            {
+                "tid": tid,
+                "saker": len(kjoring.saker),
+                "avvist": kjoring.antall_avviste_inndata,
+                "rss_selv": selv.ru_maxrss * 1024,
+                "rss_barn": barn.ru_maxrss * 1024,
+                "cpu_selv": selv.ru_utime + selv.ru_stime,
+                "cpu_barn": barn.ru_utime + barn.ru_stime,
+            }
+        )
+    )
+
+
+def _mb(byte: float) -> str:
+    return f"{byte / 1e6:,.0f} MB".replace(",", " ")
+
+
+def _tall(verdi: float, desimaler: int = 0) -> str:
+    return f"{verdi:,.{desimaler}f}".replace(",", " ").replace(".", ",")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = NorskParser(
+        prog="mal.py",
+        description=(
+            "Måler revisjon på sakene i MAPPE mot gulvet (bare lese og json.loads-e de samme "
+            "filene i én prosess), og skriver ut gulvet, den fulle kjøringen, forholdet, saker per "
+            "sekund og toppminnet. Lag sakene med benchmarks/lag_saker.py."
+        ),
+    )
+    parser.add_argument("mappe", metavar="MAPPE", type=Path, help="mappen med saksfiler (.json)")
+    parser.add_argument(
+        "--ganger",
+        type=int,
+        default=3,
+        help="hvor mange ganger hver måling gjøres; den beste tiden gjelder (standard: 3)",
+    )
+    parser.add_argument(
+        "--arbeidere",
+        type=int,
+        default=None,
+        help="arbeidsprosesser (standard: én per kjerne; 1 gir én prosess)",
+    )
+    parser.add_argument(
+        "--cli",
+        action="store_true",
+        help="mål også 'revisjon vurder MAPPE --format json -o FIL' (rapporten medregnet)",
+    )
+    parser.add_argument("--kjor-bibliotek", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.kjor_bibliotek:
+        _bibliotek(args.mappe, args.arbeidere)
+        return 0
+    if not args.mappe.is_dir():
+        parser.error(f"{args.mappe} er ikke en mappe")
+    if args.ganger < 1:
+        parser.error("--ganger må være minst 1")
+
+    kjerner = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    kommando = [sys.executable, os.path.abspath(__file__), str(args.mappe), "--kjor-bibliotek"]
+    if args.arbeidere is not None:
+        kommando += ["--arbeidere", str(args.arbeidere)]
+
+    gulv(args.mappe)  # once first, so that both measurements read from the page cache
+    beste_gulv: tuple[float, int, int] | None = None
+    beste: tuple[float, int, dict[str, Any]] | None = None
+    for _ in range(args.ganger):
+        g = gulv(args.mappe)
+        if beste_gulv is None or g[0] < beste_gulv[0]:
+            beste_gulv = g
+        _, topp, utdata = kjor_malt(kommando)
+        tall = json.loads(utdata.strip().splitlines()[-1])
+        if beste is None or tall["tid"] < beste[0]:
+            beste = (tall["tid"], topp, tall)
+    assert beste_gulv is not None and beste is not None
+    gulvtid, antall, byte = beste_gulv
+    tid, topp, tall = beste
+
+    print(f"Mappe: {args.mappe}: {_tall(antall)} JSON-filer, {_mb(byte)}")
+    print(
+        f"Maskin: {kjerner} kjerner; arbeidsprosesser: "
+        f"{args.arbeidere if args.arbeidere is not None else 'én per kjerne'}; "
+        f"beste av {args.ganger} målinger"
+    )
+    print(
+        f"Gulv (lese + json.loads, én prosess): {_tall(gulvtid, 2)} s ({_tall(antall / gulvtid)} saker/s)"
+    )
+    print(
+        f"Full vurdering (bibliotek, med import og kriterier): {_tall(tid, 2)} s "
+        f"({_tall(tall['saker'] / tid)} saker/s; {_tall(tall['saker'])} vurdert, "
+        f"{_tall(tall['avvist'])} avvist)"
+    )
+    print(f"Forhold: {_tall(tid / gulvtid, 2)} × gulvet")
+    print(
+        f"CPU-tid: hovedprosessen {_tall(tall['cpu_selv'], 1)} s, arbeidsprosessene "
+        f"{_tall(tall['cpu_barn'], 1)} s"
+    )
+    print(
+        f"Toppminne (getrusage): hovedprosessen {_mb(tall['rss_selv'])}, største arbeidsprosess "
+        f"{_mb(tall['rss_barn'])}; summen av prosessene (målt hvert 20. ms) {_mb(topp)}"
+    )
+    if args.cli:
+        with tempfile.TemporaryDirectory() as mappe:
+            ut = Path(mappe) / "resultat.json"
+            cli = [sys.executable, "-m", "revisjon", "vurder", str(args.mappe)]
+            cli += ["--format", "json", "-o", str(ut)]
+            tid_cli, topp_cli, _ = kjor_malt(cli, stille=True)
+            storrelse = ut.stat().st_size
+        print(
+            f"CLI (revisjon vurder --format json -o FIL, med rapporten): {_tall(tid_cli, 2)} s "
+            f"({_tall(antall / tid_cli)} saker/s; forhold {_tall(tid_cli / gulvtid, 2)}); "
+            f"toppminne {_mb(topp_cli)}; resultatfilen {_mb(storrelse)}"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

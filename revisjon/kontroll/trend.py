@@ -1,0 +1,457 @@
+"""``revisjon trend RESULT.json...``: per criterion, the share met per period with its interval,
+as Markdown tables and an SVG chart.
+
+Periods come from the results:
+
+* ``rapportdato`` (default): each result file is one period, named by its report date (the
+  ``rapportdato`` key of ``revisjon-resultat/1``), e.g. one file per monthly check;
+* ``maned`` / ``kvartal``: the cases of all files pooled and grouped by the month or quarter of
+  their vedtak date (cases without one are left out and counted). A sak_id in more than one file
+  is an error here, since it would be counted twice.
+
+Periods are sorted by date. The share met is oppfylt / (oppfylt + delvis_oppfylt +
+ikke_oppfylt) with a two-sided exact (Clopper-Pearson) interval. A period where a criterion was
+assessed in fewer than ``minste_n`` cases (default 10) is flagged: below 10 cases the 95 %
+interval is at least about 30 percentage points wide, even when every case is met, so the share
+says little about practice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from revisjon import norsk
+from revisjon.feil import Avvisning, FilFeil, RevisjonFeil
+from revisjon.inntak.dekoding import DekodingFeil, dekod
+from revisjon.kontroll.graf import Grafpunkt, Panel, tegn
+from revisjon.kriteriesprak.modell import Status
+from revisjon.meldinger import felt_sti, oversett
+from revisjon.skriving import kontroller_utfil, skriv_atomisk
+from revisjon.statistikk import Andel
+from revisjon.utdata.markdown import md
+
+Periodeinndeling = Literal["rapportdato", "maned", "kvartal"]
+MINSTE_N = 10
+MANEDER = [
+    "januar",
+    "februar",
+    "mars",
+    "april",
+    "mai",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "desember",
+]
+
+
+class ResultatFeil(FilFeil):
+    """A result file that cannot be used for a trend."""
+
+    oppsummering = "Resultatfilene kan ikke brukes; rett feilene over og prøv igjen."
+
+
+class _Les(BaseModel):
+    """Later versions of the result format add keys; they are ignored here."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+
+class _Resultat(_Les):
+    kriterium: str
+    status: Status
+
+
+class _Sak(_Les):
+    sak_id: str
+    vedtaksdato: dt.date | None = None
+    resultater: list[_Resultat]
+
+
+class _Kriterium(_Les):
+    id: str
+    tittel: str
+
+
+class Resultatfil(_Les):
+    format: Literal["revisjon-resultat/1"]
+    rapportdato: dt.date | None = None
+    kriterier: list[_Kriterium]
+    saker: list[_Sak]
+
+
+@dataclass(frozen=True)
+class LestResultat:
+    fil: str
+    sha256: str
+    data: Resultatfil
+
+
+def les_resultat(fil: Path) -> LestResultat:
+    """One result file (``vurder --format json``); raise ResultatFeil on any problem."""
+    navn = str(fil)
+    try:
+        innhold = fil.read_bytes()
+        data = json.loads(dekod(innhold))
+    except OSError as feil:
+        raise ResultatFeil(
+            [Avvisning(navn, None, None, f"kan ikke leses ({feil.strerror})")]
+        ) from None
+    except DekodingFeil as feil:
+        raise ResultatFeil([Avvisning(navn, feil.linje, None, feil.melding)]) from None
+    except json.JSONDecodeError as feil:
+        raise ResultatFeil(
+            [
+                Avvisning(
+                    navn,
+                    feil.lineno,
+                    None,
+                    "ugyldig JSON; bruk filen fra revisjon vurder --format json",
+                )
+            ]
+        ) from None
+    try:
+        resultat = Resultatfil.model_validate(data)
+    except ValidationError as feil:
+        raise ResultatFeil(
+            [
+                Avvisning(navn, None, felt_sti(loc) or None, m)
+                for loc, m in oversett(feil, Resultatfil)
+            ][:20]
+        ) from None
+    return LestResultat(navn, hashlib.sha256(innhold).hexdigest(), resultat)
+
+
+@dataclass(frozen=True)
+class Periode:
+    nokkel: str
+    """Sorts the periods in time."""
+    etikett: str
+
+
+@dataclass(frozen=True)
+class Punkt:
+    """One criterion in one period."""
+
+    periode: Periode
+    med: bool
+    """Whether the criterion was part of the results for the period at all."""
+    antall: dict[str, int]
+    andel: Andel
+    minste_n: int
+
+    @property
+    def for_fa(self) -> bool:
+        return 0 < self.andel.vurdert < self.minste_n
+
+    @property
+    def merknad(self) -> str:
+        if not self.med:
+            return "Kriteriet er ikke med i resultatene for perioden"
+        if not self.andel.vurdert:
+            return "Ikke vurdert i noen sak"
+        if self.for_fa:
+            return f"For få saker (under {self.minste_n}) til å si noe sikkert"
+        return ""
+
+
+@dataclass(frozen=True)
+class Kriterietrend:
+    id: str
+    tittel: str
+    punkter: list[Punkt]
+
+
+@dataclass(frozen=True)
+class Trend:
+    perioder: list[Periode]
+    kriterier: list[Kriterietrend]
+    kilder: list[tuple[LestResultat, list[str]]]
+    """Each file and the periods its cases fall in."""
+    inndeling: Periodeinndeling
+    konfidens: float
+    minste_n: int
+    uten_dato: int
+
+
+def _periode(dato: dt.date, inndeling: Periodeinndeling) -> Periode:
+    if inndeling == "maned":
+        return Periode(f"{dato:%Y-%m}", f"{MANEDER[dato.month - 1]} {dato.year}")
+    kvartal = (dato.month - 1) // 3 + 1
+    return Periode(f"{dato.year}-K{kvartal}", f"{kvartal}. kvartal {dato.year}")
+
+
+@dataclass
+class _Gruppe:
+    """The cases of one period and the files they come from."""
+
+    filer: list[LestResultat]
+    saker: list[_Sak]
+
+
+def _grupper(
+    filer: Sequence[LestResultat], inndeling: Periodeinndeling
+) -> tuple[dict[Periode, _Gruppe], int]:
+    """The cases of each period (and how many cases had no date to place them by)."""
+    grupper: dict[Periode, _Gruppe] = {}
+    if inndeling == "rapportdato":
+        uten = [f.fil for f in filer if f.data.rapportdato is None]
+        if uten:
+            raise RevisjonFeil(
+                f"{', '.join(uten)}: mangler «rapportdato» (laget av en eldre versjon av "
+                "revisjon); lag resultatet på nytt, eller bruk --periode maned"
+            )
+        like = Counter(f.data.rapportdato for f in filer)
+        for f in filer:
+            dato = f.data.rapportdato
+            assert dato is not None
+            etikett = norsk.dato(dato) + (f" ({Path(f.fil).name})" if like[dato] > 1 else "")
+            grupper[Periode(f"{dato.isoformat()} {f.fil}", etikett)] = _Gruppe(
+                [f], list(f.data.saker)
+            )
+        return grupper, 0
+    sett: dict[str, str] = {}
+    uten_dato = 0
+    for f in filer:
+        for sak in f.data.saker:
+            if sak.sak_id in sett:
+                raise RevisjonFeil(
+                    f"sak_id «{sak.sak_id}» finnes både i {sett[sak.sak_id]} og {f.fil}; med "
+                    f"--periode {inndeling} ville saken blitt telt to ganger. Bruk --periode "
+                    "rapportdato, eller ta den ene filen ut"
+                )
+            sett[sak.sak_id] = f.fil
+            if sak.vedtaksdato is None:
+                uten_dato += 1
+                continue
+            gruppe = grupper.setdefault(_periode(sak.vedtaksdato, inndeling), _Gruppe([], []))
+            gruppe.saker.append(sak)
+            if not any(g is f for g in gruppe.filer):
+                gruppe.filer.append(f)
+    return grupper, uten_dato
+
+
+def _punkt(periode: Periode, gruppe: _Gruppe, kid: str, konfidens: float, minste_n: int) -> Punkt:
+    teller: Counter[str] = Counter(
+        r.status for sak in gruppe.saker for r in sak.resultater if r.kriterium == kid
+    )
+    vurdert = teller["oppfylt"] + teller["delvis_oppfylt"] + teller["ikke_oppfylt"]
+    return Punkt(
+        periode,
+        med=any(k.id == kid for f in gruppe.filer for k in f.data.kriterier),
+        antall=dict(teller),
+        andel=Andel(teller["oppfylt"], vurdert, konfidens),
+        minste_n=minste_n,
+    )
+
+
+def lag_trend(
+    filer: Sequence[LestResultat],
+    *,
+    inndeling: Periodeinndeling = "rapportdato",
+    konfidens: float = 0.95,
+    minste_n: int = MINSTE_N,
+) -> Trend:
+    """Share met per criterion and period."""
+    if not filer:
+        raise RevisjonFeil("oppgi minst én resultatfil (revisjon vurder --format json)")
+    if not 0.5 <= konfidens < 1:
+        raise RevisjonFeil(f"--konfidens: {konfidens:g} er utenfor området; bruk for eksempel 0.95")
+    if minste_n < 1:
+        raise RevisjonFeil("--minste-n må være minst 1")
+    filer = sorted(filer, key=lambda f: (f.data.rapportdato or dt.date.min, f.fil))
+    grupper, uten_dato = _grupper(filer, inndeling)
+    perioder = sorted(grupper, key=lambda p: p.nokkel)
+    titler: dict[str, str] = {}
+    for f in filer:
+        for k in f.data.kriterier:
+            titler[k.id] = k.tittel
+    rekkefolge = list(dict.fromkeys(k.id for f in filer for k in f.data.kriterier))
+    kriterier = [
+        Kriterietrend(
+            kid, titler[kid], [_punkt(p, grupper[p], kid, konfidens, minste_n) for p in perioder]
+        )
+        for kid in rekkefolge
+    ]
+    kilder = [
+        (f, [p.etikett for p in perioder if any(g is f for g in grupper[p].filer)]) for f in filer
+    ]
+    return Trend(perioder, kriterier, kilder, inndeling, konfidens, minste_n, uten_dato)
+
+
+_INNDELING = {
+    "rapportdato": "én periode per resultatfil, etter rapportdato",
+    "maned": "sakene gruppert etter måneden for vedtaket",
+    "kvartal": "sakene gruppert etter kvartalet for vedtaket",
+}
+
+
+def _saker(antall: int) -> str:
+    return f"{antall} {'sak' if antall == 1 else 'saker'}"
+
+
+def trend_markdown(trend: Trend, *, graf: str) -> str:
+    """The trend as Markdown: an introduction, the chart, one table per criterion, sources."""
+    c = norsk.konfidens(trend.konfidens)
+    linjer = [
+        "# Utvikling per kriterium",
+        "",
+        f"{len(trend.kilder)} resultatfiler og {len(trend.perioder)} perioder "
+        f"({_INNDELING[trend.inndeling]}). Andel oppfylt er antall saker der kriteriet er "
+        "oppfylt, delt på saker der det er vurdert (oppfylt, delvis oppfylt og ikke oppfylt); "
+        f"usikkerheten er et tosidig {c} eksakt konfidensintervall (Clopper-Pearson). Perioder "
+        f"der kriteriet er vurdert i færre enn {trend.minste_n} saker er merket «For få saker»: "
+        "der er intervallet så bredt at andelen sier lite om praksis.",
+    ]
+    if trend.uten_dato:
+        linjer += [
+            "",
+            f"{_saker(trend.uten_dato).capitalize()} uten vedtaksdato er ikke med, fordi de ikke "
+            "kan plasseres i en periode.",
+        ]
+    lenke = f"<{graf}>" if any(t in graf for t in " ()<>") else graf
+    linjer += ["", f"![Andel oppfylt per periode med {c} konfidensintervall]({lenke})", ""]
+    for k in trend.kriterier:
+        linjer += [
+            f"## {md(k.id)} {md(k.tittel)}",
+            "",
+            f"| Periode | Oppfylt | Vurdert | Andel oppfylt | {c} KI | Merknad |",
+            "|---|---:|---:|---:|---|---|",
+        ]
+        for p in k.punkter:
+            oppfylt = str(p.andel.oppfylt) if p.med else "–"
+            vurdert = str(p.andel.vurdert) if p.med else "–"
+            linjer.append(
+                f"| {md(p.periode.etikett)} | {oppfylt} | {vurdert} | "
+                f"{norsk.prosent(p.andel.andel)} | {norsk.intervall(p.andel.intervall)} | "
+                f"{p.merknad} |"
+            )
+        linjer.append("")
+    linjer += [
+        "## Kilder",
+        "",
+        "| Resultatfil | Perioder | Saker | SHA-256 |",
+        "|---|---|---:|---|",
+    ]
+    for f, perioder in trend.kilder:
+        linjer.append(
+            f"| {md(f.fil)} | {md(', '.join(perioder)) or '–'} | {len(f.data.saker)} | "
+            f"`{f.sha256}` |"
+        )
+    return "\n".join(linjer) + "\n"
+
+
+def trend_svg(trend: Trend) -> str:
+    """The chart: one panel per criterion."""
+    paneler = [
+        Panel(
+            f"{k.id} {k.tittel}",
+            [
+                Grafpunkt(
+                    etikett=p.periode.etikett,
+                    andel=p.andel.andel,
+                    lav=p.andel.intervall[0] if p.andel.intervall else None,
+                    hoy=p.andel.intervall[1] if p.andel.intervall else None,
+                    vurdert=p.andel.vurdert,
+                    svak=p.for_fa,
+                )
+                for p in k.punkter
+            ],
+        )
+        for k in trend.kriterier
+    ]
+    return tegn(
+        paneler,
+        tittel="Andel oppfylt per periode",
+        forklaring=f"færre enn {trend.minste_n} vurderte saker",
+    )
+
+
+def grafsti(graf: Path, ut: Path | None) -> str:
+    """How the Markdown refers to the chart: relative to the Markdown file (or to the working
+    directory when the Markdown goes to the screen), with forward slashes."""
+    base = ut.resolve().parent if ut is not None else Path.cwd()
+    return Path(os.path.relpath(graf.resolve(), base)).as_posix()
+
+
+@dataclass(frozen=True)
+class Trendoppdrag:
+    """Everything the user chose for one trend."""
+
+    filer: list[Path]
+    ut: Path | None = None
+    graf: Path | None = None
+    inndeling: Periodeinndeling = "rapportdato"
+    konfidens: float = 0.95
+    minste_n: int = MINSTE_N
+
+    @property
+    def grafsti(self) -> Path:
+        if self.graf is not None:
+            return self.graf
+        return self.ut.with_suffix(".svg") if self.ut is not None else Path("trend.svg")
+
+
+@dataclass(frozen=True)
+class Trendrapport:
+    trend: Trend
+    markdown: str
+    oppsummering: list[str]
+
+
+def les_resultater(filer: Sequence[Path]) -> list[LestResultat]:
+    """Every result file, or one error listing the problems in all of them."""
+    lest: list[LestResultat] = []
+    problemer: list[Avvisning] = []
+    for fil in filer:
+        try:
+            lest.append(les_resultat(fil))
+        except ResultatFeil as feil:
+            problemer += feil.problemer
+    if problemer:
+        raise ResultatFeil(problemer)
+    return lest
+
+
+def lag_trendrapport(oppdrag: Trendoppdrag) -> Trendrapport:
+    """Read the results, write the chart (and the Markdown file with ``ut``)."""
+    graf = oppdrag.grafsti
+    for sti in (graf, oppdrag.ut):
+        if sti is not None:
+            kontroller_utfil(sti, oppdrag.filer)
+    if oppdrag.ut is not None and oppdrag.ut.resolve() == graf.resolve():
+        raise RevisjonFeil(f"{graf}: grafen og tabellene kan ikke skrives til samme fil")
+    if graf.suffix.lower() != ".svg":
+        raise RevisjonFeil(f"{graf}: grafen skrives som SVG; gi filen endelsen .svg")
+    trend = lag_trend(
+        les_resultater(oppdrag.filer),
+        inndeling=oppdrag.inndeling,
+        konfidens=oppdrag.konfidens,
+        minste_n=oppdrag.minste_n,
+    )
+    tekst = trend_markdown(trend, graf=grafsti(graf, oppdrag.ut))
+    skriv_atomisk(graf, trend_svg(trend))
+    oppsummering = [f"Skrev {graf}."]
+    if oppdrag.ut is not None:
+        skriv_atomisk(oppdrag.ut, tekst)
+        oppsummering.append(f"Skrev {oppdrag.ut}.")
+    fa = sum(1 for k in trend.kriterier for p in k.punkter if p.for_fa)
+    if fa:
+        oppsummering.append(
+            f"Advarsel: {fa} kombinasjoner av kriterium og periode har færre enn "
+            f"{trend.minste_n} vurderte saker og er merket «For få saker»."
+        )
+    return Trendrapport(trend, tekst, oppsummering)

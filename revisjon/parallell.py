@@ -1,0 +1,188 @@
+"""Judging many files on all cores: worker processes that each compile the criteria once.
+
+The parent lists the files and sends them in chunks (``vurdering.BIT`` paths each) to a pool
+of worker processes started with ``spawn`` (safe whatever threads the parent has, and the same
+on every platform). Each worker loads and compiles the criteria files in its initializer, from
+their paths (compiled criteria are closures, which cannot be sent), checking that each file is
+the one the parent checked (same SHA-256). A worker reads and judges its chunk and sends back
+only the verdicts and rejections (``SakResultat``, ``Avvisning``) and the files' checksums,
+never the cases. The parent takes the chunks back in the order it sent them, so the output is
+the same as from a run in one process; a bounded number of chunks is in flight at a time.
+
+If worker processes cannot be started or one dies (``Prosessfeil``), the caller judges the
+files in its own process instead.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gc
+import multiprocessing
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+from typing import Any
+
+from revisjon.feil import Avvisning
+from revisjon.kriteriesprak.lasting import LastetSett, last_fil
+from revisjon.kriteriesprak.regel import KompilertKriterium
+from revisjon.resultat import Resultat, SakResultat
+from revisjon.vurdering import BIT, Enhet, Vurdert, vurder_bit
+
+Kilde = tuple[str, str]
+"""A criteria file for the workers: its path and its SHA-256."""
+
+Pakket = tuple[
+    str, str, int | None, str, str | None, dt.date | None, tuple[tuple[str, str, str], ...]
+]
+"""A ``SakResultat`` as plain tuples, which pickle several times faster than dataclasses."""
+
+Bitsvar = tuple[list[Pakket | Avvisning], dict[str, str]]
+
+I_ARBEID_PER_ARBEIDER = 4
+"""Chunks sent ahead per worker: enough that no worker waits, few enough to bound memory."""
+
+
+class Prosessfeil(Exception):
+    """Worker processes could not be started, or one of them stopped."""
+
+
+def kriteriekilder(kriteriesett: Iterable[LastetSett]) -> list[Kilde] | None:
+    """The criteria files a worker loads to get the same criteria, or None when a set was not
+    loaded from a file (then the run stays in one process)."""
+    kilder: list[Kilde] = []
+    for sett in kriteriesett:
+        if sett.sti is None:
+            return None
+        kilder.append((str(sett.sti), sett.sha256))
+    return kilder
+
+
+_KRITERIER: list[KompilertKriterium] = []
+"""The criteria of this worker process, compiled once by ``_start``."""
+
+
+def _start(kilder: list[Kilde]) -> None:
+    """Worker initializer: load and compile the criteria files."""
+    kriterier: list[KompilertKriterium] = []
+    for sti, sha in kilder:
+        sett, problemer = last_fil(Path(sti))
+        if sett is None or sett.sha256 != sha:
+            # The file changed since the parent checked it: stop; the parent judges the files
+            # itself, with the criteria it checked.
+            raise RuntimeError(f"{sti}: kriteriefilen er endret under kjøringen ({problemer})")
+        kriterier += sett.kriterier
+    _KRITERIER[:] = kriterier
+    gc.freeze()  # the criteria and modules live as long as the process: no need to scan them
+
+
+def _vurder(bit: list[Enhet]) -> Bitsvar:
+    """Worker task: one chunk of files."""
+    vurderte, filsummer = vurder_bit(bit, _KRITERIER)
+    return [_pakk(v, {}) if isinstance(v, SakResultat) else v for v in vurderte], filsummer
+
+
+def _pakk(sak: SakResultat, pakket: dict[int, tuple[str, str, str]]) -> Pakket:
+    resultater = []
+    for r in sak.resultater:
+        assert r.overstyring is None  # overrides are applied to the whole run, afterwards
+        # Verdicts shared within the chunk stay shared (pickle sends a shared object once).
+        resultater.append(pakket.setdefault(id(r), (r.kriterium, r.status, r.begrunnelse)))
+    return (
+        sak.sak_id,
+        sak.fil,
+        sak.linje,
+        sak.tjeneste,
+        sak.enhet,
+        sak.vedtaksdato,
+        tuple(resultater),
+    )
+
+
+class _Utpakker:
+    """Builds the verdicts again in the parent, one object for each distinct verdict."""
+
+    GRENSE = 50_000
+    """Distinct verdicts remembered; past it the memory starts over (bounded, and the verdicts
+    that recur, recur soon)."""
+
+    def __init__(self) -> None:
+        self.resultater: dict[tuple[str, str, str], Resultat] = {}
+        self.felles: dict[Any, Any] = {}
+
+    def __call__(self, v: Pakket | Avvisning) -> Vurdert:
+        if isinstance(v, Avvisning):
+            return v
+        sak_id, fil, linje, tjeneste, enhet, vedtaksdato, pakkede = v
+        felles = self.felles
+        kjente = self.resultater
+        resultater = []
+        for r in pakkede:
+            resultat = kjente.get(r)
+            if resultat is None:
+                if len(kjente) >= self.GRENSE:
+                    kjente.clear()
+                resultat = kjente[r] = Resultat(*r)  # type: ignore[arg-type]
+            resultater.append(resultat)
+        return SakResultat(
+            sak_id,
+            fil,
+            linje,
+            felles.setdefault(tjeneste, tjeneste),
+            felles.setdefault(enhet, enhet),
+            felles.setdefault(vedtaksdato, vedtaksdato),
+            tuple(resultater),
+        )
+
+
+def _biter(enheter: Iterable[Enhet], storrelse: int) -> Iterator[list[Enhet]]:
+    bit: list[Enhet] = []
+    for enhet in enheter:
+        bit.append(enhet)
+        if len(bit) >= storrelse:
+            yield bit
+            bit = []
+    if bit:
+        yield bit
+
+
+def vurder_parallelt(
+    enheter: Iterable[Enhet],
+    kilder: list[Kilde],
+    filsummer: dict[str, str],
+    *,
+    arbeidere: int,
+    bit: int = BIT,
+) -> Iterator[Vurdert]:
+    """The verdicts and rejections of ``enheter`` in input order, judged by ``arbeidere``
+    worker processes; the checksums of the files read are put in ``filsummer``."""
+    try:
+        pool = ProcessPoolExecutor(
+            max_workers=arbeidere,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_start,
+            initargs=(kilder,),
+        )
+    except (OSError, ValueError) as feil:
+        raise Prosessfeil(str(feil)) from feil
+    ventende: deque[Future[Bitsvar]] = deque()
+    utpakk = _Utpakker()
+
+    def neste() -> list[Vurdert]:
+        pakket, summer = ventende.popleft().result()
+        filsummer.update(summer)
+        return [utpakk(v) for v in pakket]
+
+    try:
+        for del_ in _biter(enheter, bit):
+            ventende.append(pool.submit(_vurder, del_))
+            if len(ventende) > I_ARBEID_PER_ARBEIDER * arbeidere:
+                yield from neste()
+        while ventende:
+            yield from neste()
+    except (BrokenProcessPool, OSError) as feil:
+        raise Prosessfeil(str(feil)) from feil
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)

@@ -1,0 +1,228 @@
+"""Judging in worker processes gives exactly what judging in one process gives.
+
+The shipped examples are copied many times under distinct sak_ids, with a duplicate sak_id and
+bad files among them, and the run is made to use worker processes with a low threshold. No
+timings here: speed is measured by benchmarks/mal.py.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from revisjon import parallell
+from revisjon.feil import Avvisning
+from revisjon.inntak import lesing
+from revisjon.inntak.lesing import finn_filer, finn_inndata
+from revisjon.kriteriesprak.lasting import LastetSett
+from revisjon.resultat import Kjoring
+from revisjon.utdata import Format
+from revisjon.vurdering import vurder
+from tests.conftest import EKSEMPLER, skriv_rapport
+
+KOPIER = 12
+
+
+def _kopier_eksemplene(mappe: Path, kopier: int = KOPIER) -> None:
+    """The examples ``kopier`` times over, each copy's sak_ids made unique, in subdirectories."""
+    for n in range(kopier):
+        del_ = mappe / f"kopi-{n:02d}"
+        del_.mkdir(parents=True)
+        for kilde in sorted(EKSEMPLER.iterdir()):
+            if kilde.suffix in (".yaml", ".yml"):
+                tekst = re.sub(
+                    r'^sak_id: "?([^"\n]+)"?$',
+                    lambda t, n=n: f'sak_id: "{t.group(1)}-K{n}"',
+                    kilde.read_text("utf-8"),
+                    flags=re.MULTILINE,
+                )
+                (del_ / kilde.name).write_text(tekst, encoding="utf-8")
+            elif kilde.suffix == ".jsonl":
+                linjer = []
+                for linje in kilde.read_text("utf-8").splitlines():
+                    sak = json.loads(linje)
+                    sak["sak_id"] = f"{sak['sak_id']}-K{n}"
+                    linjer.append(json.dumps(sak, ensure_ascii=False))
+                (del_ / kilde.name).write_text("\n".join(linjer) + "\n", encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def saksmappe(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    mappe = tmp_path_factory.mktemp("mange")
+    _kopier_eksemplene(mappe)
+    # A duplicate sak_id: both cases must be rejected, in either mode.
+    shutil.copy(mappe / "kopi-03" / "os-02.yaml", mappe / "kopi-07" / "os-02-igjen.yaml")
+    # Bad files among the good ones.
+    (mappe / "kopi-05" / "odelagt.yaml").write_text("versjon: 1\nsak_id: [\n", encoding="utf-8")
+    (mappe / "kopi-05" / "tom.json").write_bytes(b"")
+    (mappe / "kopi-08" / "regneark.csv").write_text("a;b\n", encoding="utf-8")
+    (mappe / "kopi-09" / "utf16.json").write_bytes('{"versjon": 1}'.encode("utf-16"))
+    (mappe / "kopi-10" / "liste.json").write_text("[1, 2]", encoding="utf-8")
+    (mappe / "kopi-11" / "notat.md").write_text("# ikke en sak\n", encoding="utf-8")
+    return mappe
+
+
+def _kjor(mappe: Path, standardsett: list[LastetSett], **valg: int) -> Kjoring:
+    return vurder([mappe], kriteriesett=standardsett, **valg)
+
+
+def test_arbeidsprosesser_gir_det_samme_som_en_prosess(
+    saksmappe: Path, standardsett: list[LastetSett]
+) -> None:
+    en = _kjor(saksmappe, standardsett, arbeidere=1)
+    flere = _kjor(saksmappe, standardsett, arbeidere=2, terskel=20)
+    assert len(en.saker) > 250
+    assert en.saker == flere.saker
+    assert en.avviste == flere.avviste
+    assert en.filer == flere.filer
+    assert [r.fil for r in flere.saker] == sorted(
+        (r.fil for r in flere.saker), key=lambda f: Path(f).parts
+    )
+    for format_ in Format:
+        assert skriv_rapport(en, standardsett, format_) == skriv_rapport(
+            flere, standardsett, format_
+        )
+
+
+def test_duplisert_sak_id_avviser_begge_sakene_ogsa_med_arbeidsprosesser(
+    saksmappe: Path, standardsett: list[LastetSett]
+) -> None:
+    kjoring = _kjor(saksmappe, standardsett, arbeidere=2, terskel=20)
+    dubletter = [a for a in kjoring.avviste if a.felt == "sak_id"]
+    assert {Path(a.fil).name for a in dubletter} == {"os-02.yaml", "os-02-igjen.yaml"}
+    assert not any(s.sak_id == "GJ-ØS-02-K3" for s in kjoring.saker)
+    avviste_filer = {Path(a.fil).name for a in kjoring.avviste}
+    assert {"odelagt.yaml", "tom.json", "regneark.csv", "utf16.json", "liste.json"} <= (
+        avviste_filer
+    )
+    assert kjoring.antall_lest == len(kjoring.saker) + kjoring.antall_avviste_inndata
+
+
+def test_uten_kriteriefil_blir_kjoringen_i_en_prosess(
+    saksmappe: Path, standardsett: list[LastetSett]
+) -> None:
+    # A set that was not loaded from a file cannot be loaded again by a worker.
+    uten_fil = [LastetSett(s.fil, s.sha256, s.sett, s.kriterier) for s in standardsett]
+    assert parallell.kriteriekilder(uten_fil) is None
+    assert (
+        _kjor(saksmappe, uten_fil, arbeidere=2, terskel=20).saker
+        == _kjor(saksmappe, standardsett, arbeidere=1).saker
+    )
+
+
+def test_nar_arbeidsprosesser_svikter_vurderes_alt_i_denne_prosessen(
+    saksmappe: Path, standardsett: list[LastetSett], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    en = _kjor(saksmappe, standardsett, arbeidere=1)
+
+    def svikter(*_args: object, **_kwargs: object) -> object:
+        yield from []
+        raise parallell.Prosessfeil("ingen prosesser her")
+
+    monkeypatch.setattr(parallell, "vurder_parallelt", svikter)
+    kjoring = _kjor(saksmappe, standardsett, arbeidere=2, terskel=20)
+    assert (kjoring.saker, kjoring.avviste, kjoring.filer) == (en.saker, en.avviste, en.filer)
+
+
+def test_en_endret_kriteriefil_stopper_arbeidsprosessene(
+    saksmappe: Path, standardsett: list[LastetSett]
+) -> None:
+    kilder = parallell.kriteriekilder(standardsett)
+    assert kilder is not None
+    feil_sum = [(sti, "0" * 64) for sti, _ in kilder]
+    enheter = list(finn_inndata([saksmappe]))
+    with pytest.raises(parallell.Prosessfeil):
+        list(parallell.vurder_parallelt(enheter, feil_sum, {}, arbeidere=2))
+
+
+def test_filene_finnes_i_samme_rekkefolge_som_sortert_rglob(tmp_path: Path) -> None:
+    filer = [
+        "b.json", "a/b.yaml", "a-b.json", "a.b/c.json", "A.json", "æ/ø.yml", "x.csv",
+        "y.md", "z.TXT", ".skjult.json", "a/.skjult/c.json", "g/x.", "dypt/1/2/3/sak.jsonl",
+    ]  # fmt: skip
+    for navn in filer:
+        (tmp_path / navn).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / navn).write_text("{}", encoding="utf-8")
+    (tmp_path / "lenke").symlink_to(tmp_path / "a", target_is_directory=True)
+    (tmp_path / "lenke.json").symlink_to(tmp_path / "b.json")
+    (tmp_path / "brutt.json").symlink_to(tmp_path / "finnes-ikke.json")
+
+    forventet: list[str | tuple[str, str]] = []
+    for fil in sorted(p for p in tmp_path.rglob("*") if p.is_file()):
+        if any(d.startswith(".") for d in fil.relative_to(tmp_path).parts):
+            continue
+        if fil.suffix.lower() in lesing.HOPP_OVER:
+            continue
+        forventet.append(str(fil) if fil.suffix.lower() in lesing.FILTYPER else ("x", str(fil)))
+    funnet = [f if isinstance(f, str) else ("x", f.fil) for f in finn_inndata([tmp_path])]
+    assert funnet == forventet
+    assert [str(f) if isinstance(f, Path) else ("x", f.fil) for f in finn_filer([tmp_path])] == (
+        forventet
+    )
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    linjer=st.lists(
+        st.tuples(
+            st.binary(max_size=12).filter(lambda b: b"\n" not in b and b"\r" not in b),
+            st.sampled_from([b"\n", b"\r\n", b"\r", b""]),
+        ),
+        max_size=12,
+    ),
+    blokk=st.integers(min_value=1, max_value=9),
+    grense=st.integers(min_value=0, max_value=14),
+)
+def test_jsonl_deles_i_linjer_som_splitlines_ogsa_blokk_for_blokk(
+    linjer: list[tuple[bytes, bytes]], blokk: int, grense: int
+) -> None:
+    innhold = b"".join(tekst + slutt for tekst, slutt in linjer)
+    forventet: list[bytes | int] = [
+        linje if len(linje) <= grense else len(linje) for linje in innhold.splitlines()
+    ]
+
+    class Kilde:
+        def __init__(self, data: bytes) -> None:
+            self.data, self.pos = data, 0
+
+        def read(self, n: int) -> bytes:
+            bit = self.data[self.pos : self.pos + n]
+            self.pos += len(bit)
+            return bit
+
+    class Sum:
+        def __init__(self) -> None:
+            self.lest = b""
+
+        def update(self, data: bytes) -> None:
+            self.lest += data
+
+    kilde, summen = Kilde(innhold), Sum()
+    forste = kilde.read(blokk)
+    summen.update(forste)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(lesing, "BLOKK", blokk)
+        mp.setattr(lesing, "MAKS_FILSTORRELSE", grense)
+        funnet = list(lesing._linjer(forste, kilde, summen))  # type: ignore[arg-type]
+    assert funnet == forventet
+    assert summen.lest == innhold
+
+
+def test_en_stor_jsonl_leses_blokk_for_blokk_med_samme_sjekksum(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    kilde = EKSEMPLER / "flere-saker.jsonl"
+    fil = tmp_path / "saker.jsonl"
+    fil.write_bytes(kilde.read_bytes().replace(b"\n", b"\r\n"))
+    hele = list(lesing.les_fil(fil, filsummer=(summer_hele := {})))
+    monkeypatch.setattr(lesing, "BLOKK", 7)
+    blokkvis = list(lesing.les_fil(fil, filsummer=(summer_blokk := {})))
+    assert hele == blokkvis
+    assert summer_hele == summer_blokk
+    assert not any(isinstance(e, Avvisning) for e in hele)
