@@ -22,6 +22,11 @@ except ImportError:  # pragma: no cover - PyYAML built without libyaml
 MAKS_NODER = 200_000
 """How many nodes a document may expand to, counting every alias use again."""
 
+MAKS_TEGN = 1024 * 1024
+"""Characters in one YAML document. Reading YAML builds a node object per value before any
+limit above can be checked, some 60 bytes of memory per character of text; a case is some ten
+thousand characters and a criteria file some fifty thousand."""
+
 MAKS_NOSTING = 100
 """How many mappings and lists may lie inside one another (a case is about five deep, a
 criteria file about fifteen). libyaml itself stops at 1000; the walks here are not recursive."""
@@ -99,8 +104,9 @@ def _kartlegg_linjer(rot: yaml.Node) -> dict[Sti, int]:
         budsjett -= 1
         if budsjett < 0:
             raise YamlFeil(
-                f"dokumentet utvider seg til mer enn {MAKS_NODER} noder gjennom YAML-alias (*); "
-                "skriv verdiene ut i stedet for å gjenbruke dem så mange ganger",
+                f"dokumentet har mer enn {MAKS_NODER} noder, eller utvider seg til så mange "
+                "gjennom YAML-alias (*); del det opp, eller skriv verdiene ut i stedet for å "
+                "gjenbruke dem så mange ganger",
                 node.start_mark.line + 1,
             )
         linjer.setdefault(sti, node.start_mark.line + 1)
@@ -117,6 +123,11 @@ def _kartlegg_linjer(rot: yaml.Node) -> dict[Sti, int]:
 
 def les_yaml(tekst: str) -> YamlDokument:
     """Parse one YAML document; raise YamlFeil with a Norwegian message and line on failure."""
+    if len(tekst) > MAKS_TEGN:
+        raise YamlFeil(
+            f"YAML-filen har {len(tekst)} tegn, over grensen på {MAKS_TEGN} tegn; del den opp, "
+            "eller bruk JSON (.json, .jsonl) for store saksuttrekk"
+        )
     laster = _Laster(tekst)
     try:
         node = laster.get_single_node()

@@ -29,7 +29,7 @@ from revisjon.inntak.lesing import les_fil, les_saker
 from revisjon.kriteriesprak import tekstsok
 from revisjon.kriteriesprak.lasting import last_fil, standard_kriteriefil
 from revisjon.kriteriesprak.tekstsok import Tekstsok, setninger
-from revisjon.yamllast import MAKS_NOSTING
+from revisjon.yamllast import MAKS_NOSTING, MAKS_TEGN
 from tests.cli_hjelp import kjor
 from tests.conftest import EKSEMPLER, lag_sak
 
@@ -134,11 +134,11 @@ ANDRE_VERDIER = st.one_of(
     st.booleans(),
     st.integers(min_value=-5, max_value=10**12),
     st.text(max_size=12),
-    st.just([]),
-    st.just({}),
-    st.just([1, "a", None]),
-    st.just({"lik": {"felt": "vedtak.dato", "verdi": 3}}),
     st.sampled_from(["husstand.barn", "barn.id", "vedtak.tekst", "{vedtak.tekst}", "K1", "{"]),
+    # Containers are built afresh for each example: a later mutation may change them.
+    st.sampled_from([[], {}, [1, "a", None], {"lik": {"felt": "vedtak.dato", "verdi": 3}}]).map(
+        copy.deepcopy
+    ),
 )
 
 
@@ -174,7 +174,7 @@ def mutert_standardsett(draw: st.DrawFn) -> str:
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
 
 
-@INNSTILLINGER
+@settings(INNSTILLINGER, max_examples=100)  # each example compiles the whole set
 @given(tekst=mutert_standardsett())
 def test_mutert_standardsett_gir_kriterier_eller_norske_meldinger(mappe: Path, tekst: str) -> None:
     _bare_norske_problemer(_last(mappe, tekst))
@@ -222,6 +222,18 @@ def test_sak_over_storrelsesgrensen_avvises_uten_a_leses(tmp_path: Path) -> None
     [avvisning] = list(les_fil(fil))
     assert isinstance(avvisning, Avvisning)
     assert f"over grensen på {lesing.MAKS_FILSTORRELSE} byte" in avvisning.melding
+
+
+def test_yaml_over_grensen_avvises_for_den_bygges_i_minnet(tmp_path: Path) -> None:
+    tekst = "journal:\n" + "  - tekst: a\n" * (MAKS_TEGN // 10)
+    assert len(tekst) > MAKS_TEGN
+    fil = tmp_path / "stor.yaml"
+    fil.write_text(tekst, encoding="utf-8")
+    [avvisning] = list(les_fil(fil))
+    assert isinstance(avvisning, Avvisning)
+    assert f"over grensen på {MAKS_TEGN} tegn" in avvisning.melding
+    _, [problem] = _last(tmp_path, tekst)
+    assert f"over grensen på {MAKS_TEGN} tegn" in problem.melding
 
 
 def test_jsonl_linje_over_grensen_avvises_og_resten_leses(
