@@ -65,6 +65,17 @@ def felt_sti(loc: Sequence[str | int]) -> str:
     return ut
 
 
+def sti_fra_felt(felt: str | None) -> tuple[str | int, ...]:
+    """The inverse of ``felt_sti``: ``journal[2].dato`` → ``('journal', 2, 'dato')``."""
+    ut: list[str | int] = []
+    for del_ in (felt or "").replace("]", "").split("."):
+        navn, *indekser = del_.split("[")
+        if navn and navn != "(toppnivå)":
+            ut.append(navn)
+        ut += [int(i) for i in indekser if i.isdigit()]
+    return tuple(ut)
+
+
 def _melding(feil: ErrorDetails, rot: type[BaseModel]) -> str:
     type_ = feil["type"]
     loc = feil["loc"]

@@ -23,7 +23,7 @@ from revisjon.inntak.fodselsnummer import (
     har_fodselsnummer,
     json_kan_ha_fodselsnummer,
 )
-from revisjon.meldinger import felt_sti, oversett, vis_nokkel
+from revisjon.meldinger import felt_sti, oversett, sti_fra_felt, vis_nokkel
 from revisjon.sak import Sak, barnereferanser
 from revisjon.yamllast import MAKS_NOSTING, YamlDokument, YamlFeil, les_yaml
 
@@ -419,7 +419,7 @@ def _valider(
         return
     barnefeil = _barnefeil(sak)
     for felt, melding in barnefeil:
-        yield avvis(_sti_av(felt), felt, melding)
+        yield avvis(sti_fra_felt(felt), felt, melding)
     if not barnefeil:
         yield InnlestSak(sak, navn, jsonl_linje)
 
@@ -445,17 +445,6 @@ def _barnefeil(sak: Sak) -> list[tuple[str, str]]:
                 )
             )
     return problemer
-
-
-def _sti_av(felt: str) -> tuple[str | int, ...]:
-    """``journal[2].dato`` → ``('journal', 2, 'dato')`` (for line look-up)."""
-    ut: list[str | int] = []
-    for del_ in felt.replace("]", "").split("."):
-        navn, *indekser = del_.split("[")
-        if navn and navn != "(toppnivå)":
-            ut.append(navn)
-        ut += [int(i) for i in indekser]
-    return tuple(ut)
 
 
 def valider_sak(navn: str, data: Any) -> InnlestSak | list[Avvisning]:

@@ -9,6 +9,7 @@ from revisjon.feil import Avvisning
 from revisjon.inntak.lesing import InnlestSak, les_fil, valider_sak
 from revisjon.kriteriesprak.lasting import LastetSett
 from revisjon.kriteriesprak.modell import Kriterietest
+from revisjon.meldinger import sti_fra_felt
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,7 @@ def kjor_tester(sett: LastetSett) -> tuple[list[Testutfall], list[Avvisning]]:
                 problemer.append(
                     Avvisning(
                         sett.fil,
-                        sett.linje(("tester", i, "sak", *_sti(avvisning.felt))) or linje,
+                        sett.linje(("tester", i, "sak", *sti_fra_felt(avvisning.felt))) or linje,
                         None,
                         f"tester[{i}] «{test.navn}»: eksempelsaken er ugyldig: {felt}{avvisning.melding}",
                     )
@@ -85,14 +86,3 @@ def kjor_tester(sett: LastetSett) -> tuple[list[Testutfall], list[Avvisning]]:
                 )
             )
     return utfall, problemer
-
-
-def _sti(felt: str | None) -> tuple[str | int, ...]:
-    if not felt:
-        return ()
-    ut: list[str | int] = []
-    for del_ in felt.replace("]", "").split("."):
-        navn, *indekser = del_.split("[")
-        ut.append(navn)
-        ut += [int(x) for x in indekser if x.isdigit()]
-    return tuple(ut)
