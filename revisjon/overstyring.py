@@ -19,16 +19,14 @@ import dataclasses
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import AfterValidator, Field, ValidationError
+from pydantic import AfterValidator, Field
 
+from revisjon.datafil import les_dokument, valider
 from revisjon.feil import Avvisning, OverstyringFeil
-from revisjon.inntak.dekoding import DekodingFeil, dekod
 from revisjon.inntak.fodselsnummer import finn_fodselsnummer
 from revisjon.kriteriesprak.modell import Status
-from revisjon.meldinger import felt_sti, oversett
 from revisjon.resultat import Kjoring, Overstyring
 from revisjon.sak import Dato, Modell
-from revisjon.yamllast import YamlFeil, les_yaml
 
 
 def _ikke_blank(verdi: str) -> str:
@@ -56,31 +54,17 @@ class Overstyringsfil(Modell):
 
 def les_overstyringer(fil: Path) -> tuple[list[OverstyringInn], dict[int, int | None]]:
     """The overrides in ``fil`` and the line of each; raise OverstyringFeil on any problem."""
-    navn = str(fil)
-    try:
-        dokument = les_yaml(dekod(fil.read_bytes()))
-    except OSError as feil:
-        raise OverstyringFeil(
-            [Avvisning(navn, None, None, f"kan ikke leses ({feil.strerror})")]
-        ) from None
-    except (YamlFeil, DekodingFeil) as feil:
-        raise OverstyringFeil([Avvisning(navn, feil.linje, None, feil.melding)]) from None
+    _, dokument = les_dokument(fil, feilklasse=OverstyringFeil, som_json=False)
     if fnr := list(finn_fodselsnummer(dokument.data)):
         raise OverstyringFeil(
             [
-                Avvisning(navn, None, f, "inneholder noe som ligner et fødselsnummer; fjern det")
+                Avvisning(
+                    str(fil), None, f, "inneholder noe som ligner et fødselsnummer; fjern det"
+                )
                 for f in fnr
             ]
         )
-    try:
-        innhold = Overstyringsfil.model_validate(dokument.data)
-    except ValidationError as feil:
-        raise OverstyringFeil(
-            [
-                Avvisning(navn, dokument.linje(loc), felt_sti(loc) or None, m)
-                for loc, m in oversett(feil, Overstyringsfil)
-            ]
-        ) from None
+    innhold = valider(fil, dokument, Overstyringsfil, feilklasse=OverstyringFeil)
     linjer = {i: dokument.linje(("overstyringer", i)) for i in range(len(innhold.overstyringer))}
     return innhold.overstyringer, linjer
 

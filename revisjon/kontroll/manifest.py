@@ -15,15 +15,13 @@ from pathlib import Path
 from typing import Literal
 
 import yaml
-from pydantic import Field, ValidationError
+from pydantic import Field
 
 from revisjon import __version__
-from revisjon.feil import Avvisning, FilFeil
-from revisjon.inntak.dekoding import DekodingFeil, dekod
+from revisjon.datafil import les_dokument, valider
+from revisjon.feil import FilFeil
 from revisjon.kontroll.utvalg import Filtre, Lagdeling, Trekning
-from revisjon.meldinger import felt_sti, oversett
 from revisjon.sak import Dato, Modell
-from revisjon.yamllast import YamlDokument, YamlFeil, les_yaml
 
 FORMAT: Literal["revisjon-utvalg/1"] = "revisjon-utvalg/1"
 METODE: Literal["sha256-rangering"] = "sha256-rangering"
@@ -154,32 +152,6 @@ class LestManifest:
 
 def les_manifest(fil: Path) -> LestManifest:
     """Read and check a manifest; raise ManifestFeil listing every problem."""
-    navn = str(fil)
-    try:
-        innhold = fil.read_bytes()
-        tekst = dekod(innhold)
-    except OSError as feil:
-        raise ManifestFeil(
-            [Avvisning(navn, None, None, f"kan ikke leses ({feil.strerror})")]
-        ) from None
-    except DekodingFeil as feil:
-        raise ManifestFeil([Avvisning(navn, feil.linje, None, feil.melding)]) from None
-    try:
-        if fil.suffix.lower() == ".json":
-            dokument = YamlDokument(json.loads(tekst))  # no line numbers for JSON
-        else:
-            dokument = les_yaml(tekst)
-    except json.JSONDecodeError as feil:
-        raise ManifestFeil([Avvisning(navn, feil.lineno, None, "ugyldig JSON")]) from None
-    except YamlFeil as feil:
-        raise ManifestFeil([Avvisning(navn, feil.linje, None, feil.melding)]) from None
-    try:
-        manifest = Manifest.model_validate(dokument.data)
-    except ValidationError as feil:
-        raise ManifestFeil(
-            [
-                Avvisning(navn, dokument.linje(loc), felt_sti(loc) or None, m)
-                for loc, m in oversett(feil, Manifest)
-            ]
-        ) from None
-    return LestManifest(navn, hashlib.sha256(innhold).hexdigest(), manifest)
+    innhold, dokument = les_dokument(fil, feilklasse=ManifestFeil)
+    manifest = valider(fil, dokument, Manifest, feilklasse=ManifestFeil)
+    return LestManifest(str(fil), hashlib.sha256(innhold).hexdigest(), manifest)

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 import os
 from collections import Counter
 from collections.abc import Sequence
@@ -28,14 +27,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict
 
 from revisjon import norsk
+from revisjon.datafil import les_dokument, valider
 from revisjon.feil import Avvisning, FilFeil, RevisjonFeil
-from revisjon.inntak.dekoding import DekodingFeil, dekod
 from revisjon.kontroll.graf import Grafpunkt, Panel, tegn
 from revisjon.kriteriesprak.modell import Status
-from revisjon.meldinger import felt_sti, oversett
 from revisjon.skriving import kontroller_utfil, skriv_atomisk
 from revisjon.statistikk import Andel
 from revisjon.utdata.markdown import md
@@ -102,37 +100,14 @@ class LestResultat:
 
 def les_resultat(fil: Path) -> LestResultat:
     """One result file (``vurder --format json``); raise ResultatFeil on any problem."""
-    navn = str(fil)
-    try:
-        innhold = fil.read_bytes()
-        data = json.loads(dekod(innhold))
-    except OSError as feil:
-        raise ResultatFeil(
-            [Avvisning(navn, None, None, f"kan ikke leses ({feil.strerror})")]
-        ) from None
-    except DekodingFeil as feil:
-        raise ResultatFeil([Avvisning(navn, feil.linje, None, feil.melding)]) from None
-    except json.JSONDecodeError as feil:
-        raise ResultatFeil(
-            [
-                Avvisning(
-                    navn,
-                    feil.lineno,
-                    None,
-                    "ugyldig JSON; bruk filen fra revisjon vurder --format json",
-                )
-            ]
-        ) from None
-    try:
-        resultat = Resultatfil.model_validate(data)
-    except ValidationError as feil:
-        raise ResultatFeil(
-            [
-                Avvisning(navn, None, felt_sti(loc) or None, m)
-                for loc, m in oversett(feil, Resultatfil)
-            ][:20]
-        ) from None
-    return LestResultat(navn, hashlib.sha256(innhold).hexdigest(), resultat)
+    innhold, dokument = les_dokument(
+        fil,
+        feilklasse=ResultatFeil,
+        som_json=True,
+        json_hint="; bruk filen fra revisjon vurder --format json",
+    )
+    resultat = valider(fil, dokument, Resultatfil, feilklasse=ResultatFeil, maks_feil=20)
+    return LestResultat(str(fil), hashlib.sha256(innhold).hexdigest(), resultat)
 
 
 @dataclass(frozen=True)
