@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any
 
 from revisjon.felttre import Felttype, forslag
@@ -24,7 +25,22 @@ Treff = tuple[bool, list[str]]
 TEKSTFELTNAVN = {"Vedtak": "vedtaksteksten", "Journalnotat": "journalnotatet"}
 """How evidence names the free-text field a phrase was found in."""
 Sjekk = Callable[[Kontekst], Treff]
+"""A compiled condition that names its evidence."""
+Test = Callable[[Kontekst], bool]
+"""A compiled condition asked only whether it holds."""
 Sted = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Predikat:
+    """A condition that never finds evidence (``lik``, ``dato`` …, and any ``og``, ``eller``,
+    ``ikke`` or quantifier without ``bevis`` made only of such): compiled to a plain test, so
+    that no evidence lists are built and quantifiers can stop at the first answer."""
+
+    test: Test
+
+
+Del = Sjekk | Predikat
 
 
 class Kompileringsfeil(Exception):
@@ -40,12 +56,60 @@ def kompiler(
     betingelse: m.Betingelse, omfang: Omfang, sted: Sted, negasjonsord: Sequence[str]
 ) -> Sjekk:
     """Compile one condition; raise Kompileringsfeil with the place of the first problem."""
+    return _som_sjekk(_del(betingelse, omfang, sted, negasjonsord))
+
+
+def kompiler_test(
+    betingelse: m.Betingelse, omfang: Omfang, sted: Sted, negasjonsord: Sequence[str]
+) -> Test:
+    """Compile a condition whose evidence is not used (a filter, an applicability rule)."""
+    return _som_test(_del(betingelse, omfang, sted, negasjonsord))
+
+
+def _del(betingelse: m.Betingelse, omfang: Omfang, sted: Sted, neg: Sequence[str]) -> Del:
     navn = next(iter(type(betingelse).model_fields))
     sted = (*sted, navn)
     try:
-        return _KOMPILATORER[type(betingelse)](betingelse, omfang, sted, negasjonsord)
+        return _KOMPILATORER[type(betingelse)](betingelse, omfang, sted, neg)
     except StiFeil as feil:
         raise Kompileringsfeil(sted, str(feil)) from None
+
+
+def _som_sjekk(del_: Del) -> Sjekk:
+    if not isinstance(del_, Predikat):
+        return del_
+    test = del_.test
+    return lambda k: (test(k), [])
+
+
+def _som_test(del_: Del) -> Test:
+    if isinstance(del_, Predikat):
+        return del_.test
+    return lambda k: del_(k)[0]
+
+
+# The loops below are written out: all()/any() over a generator cost a frame per call, and
+# these run tens of times per case.
+
+
+def _alle_sanne(tester: Sequence[Test]) -> Test:
+    def test(k: Kontekst) -> bool:
+        for t in tester:  # noqa: SIM110
+            if not t(k):
+                return False
+        return True
+
+    return test
+
+
+def _noen_sann(tester: Sequence[Test]) -> Test:
+    def test(k: Kontekst) -> bool:
+        for t in tester:  # noqa: SIM110
+            if t(k):
+                return True
+        return False
+
+    return test
 
 
 @contextmanager
@@ -66,8 +130,11 @@ def _krev(betingelse: bool, melding: str) -> None:
         raise StiFeil(melding)
 
 
-def _og(b: m.Og, omfang: Omfang, sted: Sted, neg: Sequence[str]) -> Sjekk:
-    deler = [kompiler(d, omfang, (*sted, i), neg) for i, d in enumerate(b.og)]
+def _og(b: m.Og, omfang: Omfang, sted: Sted, neg: Sequence[str]) -> Del:
+    alle = [_del(d, omfang, (*sted, i), neg) for i, d in enumerate(b.og)]
+    if all(isinstance(d, Predikat) for d in alle):
+        return Predikat(_alle_sanne([_som_test(d) for d in alle]))
+    deler = [_som_sjekk(d) for d in alle]
 
     def sjekk(k: Kontekst) -> Treff:
         bevis: list[str] = []
@@ -81,8 +148,11 @@ def _og(b: m.Og, omfang: Omfang, sted: Sted, neg: Sequence[str]) -> Sjekk:
     return sjekk
 
 
-def _eller(b: m.Eller, omfang: Omfang, sted: Sted, neg: Sequence[str]) -> Sjekk:
-    deler = [kompiler(d, omfang, (*sted, i), neg) for i, d in enumerate(b.eller)]
+def _eller(b: m.Eller, omfang: Omfang, sted: Sted, neg: Sequence[str]) -> Del:
+    alle = [_del(d, omfang, (*sted, i), neg) for i, d in enumerate(b.eller)]
+    if all(isinstance(d, Predikat) for d in alle):
+        return Predikat(_noen_sann([_som_test(d) for d in alle]))
+    deler = [_som_sjekk(d) for d in alle]
 
     def sjekk(k: Kontekst) -> Treff:
         bevis: list[str] = []
@@ -98,8 +168,12 @@ def _eller(b: m.Eller, omfang: Omfang, sted: Sted, neg: Sequence[str]) -> Sjekk:
     return sjekk
 
 
-def _ikke(b: m.Ikke, omfang: Omfang, sted: Sted, neg: Sequence[str]) -> Sjekk:
-    indre = kompiler(b.ikke, omfang, sted, neg)
+def _ikke(b: m.Ikke, omfang: Omfang, sted: Sted, neg: Sequence[str]) -> Del:
+    del_ = _del(b.ikke, omfang, sted, neg)
+    if isinstance(del_, Predikat):
+        test = del_.test
+        return Predikat(lambda k: not test(k))
+    indre = del_
 
     def sjekk(k: Kontekst) -> Treff:
         ok, bevis = indre(k)
@@ -118,17 +192,47 @@ def _liste(omfang: Omfang, kvantor: m.Kvantor | m.ForHvert, sted: Sted) -> tuple
 
 
 KvantorSjekk = Callable[[Kontekst], tuple[int, int, list[str]]]
+Avgjorelse = Callable[[int, int], bool]
+"""A quantifier's answer from (items, items satisfying ``hvor``)."""
 
 
-def kompiler_kvantor(
-    kvantor: m.Kvantor, omfang: Omfang, sted: Sted, neg: Sequence[str]
-) -> KvantorSjekk:
-    """A function giving (items, items satisfying ``hvor``, evidence from those items)."""
+def _kvantor(
+    kvantor: m.Kvantor, omfang: Omfang, sted: Sted, neg: Sequence[str], avgjor: Avgjorelse
+) -> Del:
+    """A quantifier: ``avgjor`` answers from the counts; the evidence is that of the items
+    satisfying ``hvor`` (its ``bevis`` text, else what ``hvor`` found)."""
     hent, indre = _liste(omfang, kvantor, sted)
-    hvor = kompiler(kvantor.hvor, indre, (*sted, "hvor"), neg) if kvantor.hvor else None
-    bevis_mal = _mal(kvantor.bevis, indre, (*sted, "bevis")) if kvantor.bevis else None
+    hvor = _del(kvantor.hvor, indre, (*sted, "hvor"), neg) if kvantor.hvor else None
     som = kvantor.som
+    if kvantor.bevis is None and (hvor is None or isinstance(hvor, Predikat)):
+        return Predikat(_tell_uten_bevis(hent, som, hvor.test if hvor else None, avgjor))
+    bevis_mal = _mal(kvantor.bevis, indre, (*sted, "bevis")) if kvantor.bevis else None
+    tell = _tell(hent, som, _som_sjekk(hvor) if hvor else None, bevis_mal)
 
+    def sjekk(k: Kontekst) -> Treff:
+        antall, treff, bevis = tell(k)
+        return avgjor(antall, treff), bevis
+
+    return sjekk
+
+
+def _tell_uten_bevis(hent: Henter, som: str, test: Test | None, avgjor: Avgjorelse) -> Test:
+    def tell(k: Kontekst) -> bool:
+        elementer = hent(k) or ()
+        if test is None:
+            return avgjor(len(elementer), len(elementer))
+        treff = 0
+        k2 = dict(k)  # one context for the walk, rebound for each element
+        for element in elementer:
+            k2[som] = element
+            if test(k2):
+                treff += 1
+        return avgjor(len(elementer), treff)
+
+    return tell
+
+
+def _tell(hent: Henter, som: str, hvor: Sjekk | None, bevis_mal: Mal | None) -> KvantorSjekk:
     def tell(k: Kontekst) -> tuple[int, int, list[str]]:
         elementer = hent(k) or ()
         treff = 0
@@ -152,50 +256,27 @@ def kompiler_kvantor(
     return tell
 
 
-def _noen(b: m.Noen, omfang: Omfang, sted: Sted, neg: Sequence[str]) -> Sjekk:
-    tell = kompiler_kvantor(b.noen, omfang, sted, neg)
-
-    def sjekk(k: Kontekst) -> Treff:
-        _, treff, bevis = tell(k)
-        return treff > 0, bevis
-
-    return sjekk
+def _noen(b: m.Noen, omfang: Omfang, sted: Sted, neg: Sequence[str]) -> Del:
+    return _kvantor(b.noen, omfang, sted, neg, lambda _antall, treff: treff > 0)
 
 
-def _alle(b: m.Alle, omfang: Omfang, sted: Sted, neg: Sequence[str]) -> Sjekk:
-    tell = kompiler_kvantor(b.alle, omfang, sted, neg)
-
-    def sjekk(k: Kontekst) -> Treff:
-        antall, treff, bevis = tell(k)
-        return treff == antall, bevis
-
-    return sjekk
+def _alle(b: m.Alle, omfang: Omfang, sted: Sted, neg: Sequence[str]) -> Del:
+    return _kvantor(b.alle, omfang, sted, neg, lambda antall, treff: treff == antall)
 
 
-def _ingen(b: m.Ingen, omfang: Omfang, sted: Sted, neg: Sequence[str]) -> Sjekk:
-    tell = kompiler_kvantor(b.ingen, omfang, sted, neg)
-
-    def sjekk(k: Kontekst) -> Treff:
-        _, treff, bevis = tell(k)
-        return treff == 0, bevis
-
-    return sjekk
+def _ingen(b: m.Ingen, omfang: Omfang, sted: Sted, neg: Sequence[str]) -> Del:
+    return _kvantor(b.ingen, omfang, sted, neg, lambda _antall, treff: treff == 0)
 
 
 def _innenfor(verdi: float, minst: float | None, hoyst: float | None) -> bool:
     return (minst is None or verdi >= minst) and (hoyst is None or verdi <= hoyst)
 
 
-def _antall(b: m.Antall, omfang: Omfang, sted: Sted, neg: Sequence[str]) -> Sjekk:
-    tell = kompiler_kvantor(b.antall, omfang, sted, neg)
+def _antall(b: m.Antall, omfang: Omfang, sted: Sted, neg: Sequence[str]) -> Del:
     minst, hoyst = b.antall.minst, b.antall.hoyst
+    del_ = _kvantor(b.antall, omfang, sted, neg, lambda _a, treff: _innenfor(treff, minst, hoyst))
     _krev(minst is not None or hoyst is not None, "«antall» trenger «minst», «hoyst» eller begge")
-
-    def sjekk(k: Kontekst) -> Treff:
-        _, treff, bevis = tell(k)
-        return _innenfor(treff, minst, hoyst), bevis
-
-    return sjekk
+    return del_
 
 
 _NORMALISERT: dict[str, str] = {}
@@ -256,7 +337,7 @@ def _motpart(s: m.Sammenligning, omfang: Omfang, forventet: Felttype, sted: Sted
     return lambda _k: verdi
 
 
-def _lik(b: m.Lik, omfang: Omfang, sted: Sted, neg: Sequence[str]) -> Sjekk:
+def _lik(b: m.Lik, omfang: Omfang, sted: Sted, neg: Sequence[str]) -> Predikat:
     with _ved(sted, "felt"):
         type_ = _type(omfang, b.lik.felt)
         _krev(
@@ -268,37 +349,37 @@ def _lik(b: m.Lik, omfang: Omfang, sted: Sted, neg: Sequence[str]) -> Sjekk:
     if b.lik.som_felt is None:  # a literal: normalised once, not once per case
         onsket = _normaliser(motpart({}))
 
-        def sjekk_verdi(k: Kontekst) -> Treff:
+        def lik_verdi(k: Kontekst) -> bool:
             verdi = hent(k)
-            return verdi is not None and _normaliser(verdi) == onsket, []
+            return verdi is not None and _normaliser(verdi) == onsket
 
-        return sjekk_verdi
+        return Predikat(lik_verdi)
 
-    def sjekk(k: Kontekst) -> Treff:
+    def lik(k: Kontekst) -> bool:
         verdi = hent(k)
-        return verdi is not None and _normaliser(verdi) == _normaliser(motpart(k)), []
+        return verdi is not None and _normaliser(verdi) == _normaliser(motpart(k))
 
-    return sjekk
+    return Predikat(lik)
 
 
-def _inneholder(b: m.Inneholder, omfang: Omfang, sted: Sted, neg: Sequence[str]) -> Sjekk:
+def _inneholder(b: m.Inneholder, omfang: Omfang, sted: Sted, neg: Sequence[str]) -> Predikat:
     with _ved(sted, "felt"):
         type_ = _type(omfang, b.inneholder.felt)
         _krev(type_.er_liste, f"«{b.inneholder.felt}» er ikke en liste; bruk «lik» for én verdi")
         hent = omfang.henter(b.inneholder.felt)
     motpart = _motpart(b.inneholder, omfang, type_.element, sted)
 
-    def sjekk(k: Kontekst) -> Treff:
+    def inneholder(k: Kontekst) -> bool:
         onsket = _normaliser(motpart(k))
-        for v in hent(k) or ():
+        for v in hent(k) or ():  # noqa: SIM110
             if _normaliser(v) == onsket:
-                return True, []
-        return False, []
+                return True
+        return False
 
-    return sjekk
+    return Predikat(inneholder)
 
 
-def _en_av(b: m.EnAv, omfang: Omfang, sted: Sted, neg: Sequence[str]) -> Sjekk:
+def _en_av(b: m.EnAv, omfang: Omfang, sted: Sted, neg: Sequence[str]) -> Predikat:
     with _ved(sted, "felt"):
         type_ = _type(omfang, b.en_av.felt)
         _krev(not type_.er_liste and type_.modell is None, f"«{b.en_av.felt}» er ikke én verdi")
@@ -308,20 +389,17 @@ def _en_av(b: m.EnAv, omfang: Omfang, sted: Sted, neg: Sequence[str]) -> Sjekk:
             _sjekk_literal(type_, verdi, b.en_av.felt)
     verdier = {_normaliser(v) for v in b.en_av.verdier}
 
-    def sjekk(k: Kontekst) -> Treff:
-        return _normaliser(hent(k)) in verdier, []
-
-    return sjekk
+    return Predikat(lambda k: _normaliser(hent(k)) in verdier)
 
 
-def _finnes(b: m.Finnes, omfang: Omfang, sted: Sted, neg: Sequence[str]) -> Sjekk:
+def _finnes(b: m.Finnes, omfang: Omfang, sted: Sted, neg: Sequence[str]) -> Predikat:
     hent = omfang.henter(b.finnes)
 
-    def sjekk(k: Kontekst) -> Treff:
+    def finnes(k: Kontekst) -> bool:
         verdi = hent(k)
-        return verdi is not None and verdi != [] and verdi != "", []
+        return verdi is not None and verdi != [] and verdi != ""
 
-    return sjekk
+    return Predikat(finnes)
 
 
 def _datohenter(omfang: Omfang, sti_eller_dato: str) -> Henter:
@@ -337,7 +415,7 @@ def _datohenter(omfang: Omfang, sti_eller_dato: str) -> Henter:
     return omfang.henter(sti_eller_dato)
 
 
-def _dato(b: m.Datokrav, omfang: Omfang, sted: Sted, neg: Sequence[str]) -> Sjekk:
+def _dato(b: m.Datokrav, omfang: Omfang, sted: Sted, neg: Sequence[str]) -> Predikat:
     a = b.dato
     with _ved(sted, "felt"):
         _krev(_type(omfang, a.felt).er_dato, f"«{a.felt}» er ikke en dato")
@@ -355,40 +433,40 @@ def _dato(b: m.Datokrav, omfang: Omfang, sted: Sted, neg: Sequence[str]) -> Sjek
             return a.hvis_mangler
         return bool(verdi >= g if tidlig else verdi <= g)
 
-    def sjekk(k: Kontekst) -> Treff:
+    def dato(k: Kontekst) -> bool:
         verdi = hent(k)
         if verdi is None:
-            return a.hvis_mangler, []
-        ok = innenfor(verdi, senest, k, tidlig=False) and innenfor(verdi, tidligst, k, tidlig=True)
-        return ok, []
+            return a.hvis_mangler
+        return innenfor(verdi, senest, k, tidlig=False) and innenfor(
+            verdi, tidligst, k, tidlig=True
+        )
 
-    return sjekk
+    return Predikat(dato)
 
 
-def _antall_ulike(b: m.AntallUlike, omfang: Omfang, sted: Sted, neg: Sequence[str]) -> Sjekk:
+def _antall_ulike(b: m.AntallUlike, omfang: Omfang, sted: Sted, neg: Sequence[str]) -> Predikat:
     a = b.antall_ulike
     with _ved(sted, "felt"):
         _krev(_type(omfang, a.felt).er_liste, f"«{a.felt}» er ikke en liste")
         hent = omfang.henter(a.felt)
 
-    def sjekk(k: Kontekst) -> Treff:
-        ulike = {_normaliser(v) for v in hent(k) or []}
-        return _innenfor(len(ulike), a.minst, a.hoyst), []
+    def antall_ulike(k: Kontekst) -> bool:
+        return _innenfor(len({_normaliser(v) for v in hent(k) or []}), a.minst, a.hoyst)
 
-    return sjekk
+    return Predikat(antall_ulike)
 
 
-def _tall(b: m.Tall, omfang: Omfang, sted: Sted, neg: Sequence[str]) -> Sjekk:
+def _tall(b: m.Tall, omfang: Omfang, sted: Sted, neg: Sequence[str]) -> Predikat:
     a = b.tall
     with _ved(sted, "felt"):
         _krev(_type(omfang, a.felt).kjerne in (int, float), f"«{a.felt}» er ikke et tall")
         hent = omfang.henter(a.felt)
 
-    def sjekk(k: Kontekst) -> Treff:
+    def tall(k: Kontekst) -> bool:
         verdi = hent(k)
-        return verdi is not None and _innenfor(verdi, a.minst, a.hoyst), []
+        return verdi is not None and _innenfor(verdi, a.minst, a.hoyst)
 
-    return sjekk
+    return Predikat(tall)
 
 
 def _tekst(b: m.Tekst, omfang: Omfang, sted: Sted, neg: Sequence[str]) -> Sjekk:
@@ -403,7 +481,10 @@ def _tekst(b: m.Tekst, omfang: Omfang, sted: Sted, neg: Sequence[str]) -> Sjekk:
                 (*sted, "regex", i), f"ugyldig regulært uttrykk «{monster}»: {feil}"
             ) from None
     sok = Tekstsok.lag(
-        fraser=a.fraser, regex=a.regex, negasjonsord=neg, ta_med_negerte=a.ta_med_negerte
+        fraser=tuple(a.fraser),
+        regex=tuple(a.regex),
+        negasjonsord=tuple(neg),
+        ta_med_negerte=a.ta_med_negerte,
     )
     hent = omfang.henter(a.felt)
     eier = omfang.type_av(a.felt.rsplit(".", 1)[0]).modell if "." in a.felt else None
@@ -411,7 +492,7 @@ def _tekst(b: m.Tekst, omfang: Omfang, sted: Sted, neg: Sequence[str]) -> Sjekk:
 
     def sjekk(k: Kontekst) -> Treff:
         tekst = hent(k)
-        funnet = sok.treff(tekst) if tekst else []
+        funnet = sok.treff(tekst) if tekst else ()
         return bool(funnet), [f"{', '.join(funnet)} i {sted_tekst}"] if funnet else []
 
     return sjekk
@@ -435,7 +516,7 @@ def _dager_mellom(b: m.DagerMellom, omfang: Omfang, sted: Sted, neg: Sequence[st
     return sjekk
 
 
-_KOMPILATORER: dict[type[Any], Callable[[Any, Omfang, Sted, Sequence[str]], Sjekk]] = {
+_KOMPILATORER: dict[type[Any], Callable[[Any, Omfang, Sted, Sequence[str]], Del]] = {
     m.Og: _og,
     m.Eller: _eller,
     m.Ikke: _ikke,

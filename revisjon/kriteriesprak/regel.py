@@ -11,9 +11,11 @@ from revisjon.kriteriesprak.kompilering import (
     Kompileringsfeil,
     Sjekk,
     Sted,
+    Test,
     _liste,
     _mal,
     kompiler,
+    kompiler_test,
 )
 from revisjon.kriteriesprak.maler import Mal
 from revisjon.kriteriesprak.stier import Henter, Kontekst, Omfang, StiFeil, formater
@@ -40,7 +42,7 @@ def _annen_tjeneste(gjelder: tuple[str, ...], tjeneste: str) -> str:
 class _ForHvert:
     hent: Henter
     som: str
-    filter: Sjekk | None
+    filter: Test | None
     krav: Sjekk
     tekst_oppfylt: Mal | None
     tekst_mangler: Mal
@@ -51,7 +53,7 @@ class KompilertKriterium:
     """A criterion ready to judge cases; built by ``kompiler_kriterium``."""
 
     kilde: m.Kriterium
-    gjelder_vilkar: Sjekk | None
+    gjelder_vilkar: Test | None
     krever: tuple[tuple[str, Henter], ...]
     for_hvert: _ForHvert | None
     oppfylt: Sjekk | None
@@ -73,8 +75,9 @@ class KompilertKriterium:
         kontekst: Kontekst = {"": sak}
         if (grunn := self._ikke_aktuelt(sak, kontekst)) is not None:
             return self._resultat("ikke_aktuelt", grunn)
-        mangler = [sti for sti, hent in self.krever if hent(kontekst) in (None, [], "")]
-        if mangler:
+        if self.krever and (
+            mangler := [sti for sti, hent in self.krever if hent(kontekst) in (None, [], "")]
+        ):
             standard = f"Kan ikke vurderes: saken mangler {', '.join(mangler)}."
             return self._resultat(
                 "ikke_vurdert", self._tekst("ikke_vurdert", kontekst, {}, standard)
@@ -103,13 +106,14 @@ class KompilertKriterium:
             return "Saken har ikke vedtak."
         if gjelder.har_vedtak is False and sak.vedtak is not None:
             return "Gjelder bare saker uten vedtak."
-        dato = sak.vedtak.dato if sak.vedtak else sak.soknad.mottatt
-        hva = "Vedtaket" if sak.vedtak else "Søknaden"
-        if gjelder.i_kraft_fra and dato < gjelder.i_kraft_fra:
-            return f"{hva} er datert {formater(dato)}, før kravet gjaldt fra {formater(gjelder.i_kraft_fra)}."
-        if gjelder.i_kraft_til and dato > gjelder.i_kraft_til:
-            return f"{hva} er datert {formater(dato)}, etter at kravet gjaldt til {formater(gjelder.i_kraft_til)}."
-        if self.gjelder_vilkar is not None and not self.gjelder_vilkar(kontekst)[0]:
+        if gjelder.i_kraft_fra or gjelder.i_kraft_til:
+            dato = sak.vedtak.dato if sak.vedtak else sak.soknad.mottatt
+            hva = "Vedtaket" if sak.vedtak else "Søknaden"
+            if gjelder.i_kraft_fra and dato < gjelder.i_kraft_fra:
+                return f"{hva} er datert {formater(dato)}, før kravet gjaldt fra {formater(gjelder.i_kraft_fra)}."
+            if gjelder.i_kraft_til and dato > gjelder.i_kraft_til:
+                return f"{hva} er datert {formater(dato)}, etter at kravet gjaldt til {formater(gjelder.i_kraft_til)}."
+        if self.gjelder_vilkar is not None and not self.gjelder_vilkar(kontekst):
             return self._tekst(
                 "ikke_aktuelt", kontekst, {}, "Vilkåret for kriteriet er ikke oppfylt."
             )
@@ -121,7 +125,7 @@ class KompilertKriterium:
         k2 = dict(kontekst)  # one context for the walk, rebound for each element
         for element in fh.hent(kontekst) or ():
             k2[fh.som] = element
-            if fh.filter is not None and not fh.filter(k2)[0]:
+            if fh.filter is not None and not fh.filter(k2):
                 continue
             ok, bevis = fh.krav(k2)
             if ok:
@@ -180,7 +184,7 @@ def kompiler_kriterium(kriterium: m.Kriterium, negasjonsord: Sequence[str]) -> K
     rot = Omfang.rot()
     gjelder = kriterium.gjelder
     vilkar = (
-        kompiler(gjelder.vilkar, rot, ("gjelder", "vilkar"), negasjonsord)
+        kompiler_test(gjelder.vilkar, rot, ("gjelder", "vilkar"), negasjonsord)
         if gjelder.vilkar
         else None
     )
@@ -200,7 +204,7 @@ def kompiler_kriterium(kriterium: m.Kriterium, negasjonsord: Sequence[str]) -> K
         for_hvert = _ForHvert(
             hent=hent,
             som=v.for_hvert.som,
-            filter=kompiler(v.for_hvert.hvor, indre, (*sted, "hvor"), negasjonsord)
+            filter=kompiler_test(v.for_hvert.hvor, indre, (*sted, "hvor"), negasjonsord)
             if v.for_hvert.hvor
             else None,
             krav=kompiler(v.krav, indre, ("vurdering", "krav"), negasjonsord),

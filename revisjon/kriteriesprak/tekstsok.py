@@ -18,7 +18,7 @@ from __future__ import annotations
 import importlib
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 FORKORTELSER = (
@@ -145,6 +145,9 @@ class Tekstsok:
     has one is searched as before. A phrase found in a sentence is also in the whole text (a
     sentence is a piece of it with white space folded), so a text that fails the test is passed
     over at once, and each sentence that fails it without a search per pattern.
+
+    Criteria often search the same text for the same phrases (barnets beste in K2 and K4): equal
+    searches are one object (``lag`` remembers them), which remembers its last answer.
     """
 
     monstre: tuple[tuple[str, re.Pattern[str]], ...]
@@ -153,14 +156,19 @@ class Tekstsok:
     fraseord: tuple[tuple[str, ...], ...] | None = None
     """The words of each phrase in lower case, for the pre-test; None: no pre-test."""
     vakt: str = ""
+    siste: list[tuple[str, tuple[str, ...]]] = field(
+        default_factory=list, compare=False, repr=False
+    )
+    """The last text searched and its answer (at most one)."""
 
     @classmethod
+    @lru_cache(maxsize=256)
     def lag(
         cls,
         *,
-        fraser: Sequence[str],
-        regex: Sequence[str],
-        negasjonsord: Sequence[str],
+        fraser: tuple[str, ...],
+        regex: tuple[str, ...],
+        negasjonsord: tuple[str, ...],
         ta_med_negerte: bool,
     ) -> Tekstsok:
         monstre = [(f"«{f}»", frase_monster(f)) for f in fraser]
@@ -187,8 +195,17 @@ class Tekstsok:
                 return True
         return False
 
-    def treff(self, tekst: str) -> list[str]:
+    def treff(self, tekst: str) -> tuple[str, ...]:
         """Labels of the patterns found in a sentence that counts (not negated, unless allowed)."""
+        siste = self.siste
+        # The same object: a case's text searched again by another criterion.
+        if siste and siste[0][0] is tekst:
+            return siste[0][1]
+        funnet = tuple(self._finn(tekst))
+        siste[:] = [(tekst, funnet)]
+        return funnet
+
+    def _finn(self, tekst: str) -> list[str]:
         fortest = self.fraseord is not None and not any(tegn in tekst for tegn in self.vakt)
         if fortest and not self._har_frase(tekst.lower()):
             return []
