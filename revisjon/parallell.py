@@ -29,7 +29,7 @@ from revisjon.feil import Avvisning
 from revisjon.kriteriesprak.lasting import LastetSett, last_fil
 from revisjon.kriteriesprak.regel import KompilertKriterium
 from revisjon.resultat import Resultat, SakResultat
-from revisjon.vurdering import BIT, Enhet, Vurdert, vurder_bit
+from revisjon.vurdering import BIT, Enhet, Vurdert, uten_syklusrydding, vurder_bit
 
 Kilde = tuple[str, str]
 """A criteria file for the workers: its path and its SHA-256."""
@@ -80,7 +80,8 @@ def _start(kilder: list[Kilde]) -> None:
 
 def _vurder(bit: list[Enhet]) -> Bitsvar:
     """Worker task: one chunk of files."""
-    vurderte, filsummer = vurder_bit(bit, _KRITERIER)
+    with uten_syklusrydding():  # a chunk's cases and verdicts hold no cycles either
+        vurderte, filsummer = vurder_bit(bit, _KRITERIER)
     return [_pakk(v, {}) if isinstance(v, SakResultat) else v for v in vurderte], filsummer
 
 

@@ -7,8 +7,10 @@ the cases, and they come back in input order, so the result does not depend on h
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import chain, islice
 from pathlib import Path
@@ -176,6 +178,23 @@ def antall_arbeidere() -> int:
         return os.cpu_count() or 1
 
 
+@contextmanager
+def uten_syklusrydding() -> Iterator[None]:
+    """Python's cycle collector paused while the verdicts pile up, and resumed after.
+
+    The verdicts hold no reference cycles, so the collector finds nothing in them; but as their
+    number grows it walks all of them again and again (in a run of 100 000 cases, a tenth of
+    the main process's work). Garbage without cycles is freed at once as before.
+    """
+    var_pa = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if var_pa:
+            gc.enable()
+
+
 def vurder(
     stier: Iterable[Path],
     *,
@@ -189,6 +208,17 @@ def vurder(
     With more than ``terskel`` files and more than one worker (``arbeidere``, by default one
     per core), the files are judged in worker processes; the result is the same.
     """
+    with uten_syklusrydding():
+        return _vurder(stier, kriteriesett, fremdrift, terskel, arbeidere)
+
+
+def _vurder(
+    stier: Iterable[Path],
+    kriteriesett: list[LastetSett],
+    fremdrift: Callable[[], None] | None,
+    terskel: int,
+    arbeidere: int | None,
+) -> Kjoring:
     enheter = finn_inndata(stier)
     start = list(islice(enheter, terskel + 1))
     antall = arbeidere if arbeidere is not None else antall_arbeidere()

@@ -226,3 +226,29 @@ def test_en_stor_jsonl_leses_blokk_for_blokk_med_samme_sjekksum(
     assert hele == blokkvis
     assert summer_hele == summer_blokk
     assert not any(isinstance(e, Avvisning) for e in hele)
+
+
+def test_syklusryddingen_er_slatt_pa_igjen_etter_kjoringen(
+    saksmappe: Path, standardsett: list[LastetSett], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The cycle collector is paused during a run, and a library caller gets it back as it was,
+    also when the run fails."""
+    import gc
+
+    assert gc.isenabled()
+    _kjor(saksmappe, standardsett, arbeidere=1)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        _kjor(saksmappe, standardsett, arbeidere=1)
+        assert not gc.isenabled()  # left off, as the caller had it
+    finally:
+        gc.enable()
+
+    def svikter(*_args: object, **_kwargs: object) -> object:
+        raise OSError("disken forsvant")
+
+    monkeypatch.setattr("revisjon.vurdering.les_fil", svikter)
+    with pytest.raises(OSError):
+        _kjor(saksmappe, standardsett, arbeidere=1)
+    assert gc.isenabled()
