@@ -151,5 +151,5 @@ def formater(verdi: Any) -> str:
     if isinstance(verdi, float) and verdi.is_integer():
         return str(int(verdi))
     if isinstance(verdi, list | tuple):
-        return ", ".join(formater(v) for v in verdi) if verdi else "ingen"
+        return ", ".join(map(formater, verdi)) if verdi else "ingen"
     return str(verdi)
