@@ -6,7 +6,8 @@ Skriver ut gulvet, den fulle kjøringen (biblioteket: ``vurder`` med standardkri
 prosess med import og lasting av kriteriene medregnet; med ``--cli`` også
 ``revisjon vurder MAPPE --format json -o FIL``), forholdet mellom dem, saker per sekund og
 toppminnet: hovedprosessen, den største arbeidsprosessen (``resource.getrusage``) og summen av
-prosessene målt underveis. Lag sakene med ``benchmarks/lag_saker.py``.
+prosessene målt underveis. Måler også hvor lang tid ``revisjon --help`` tar (beste og median).
+Lag sakene med ``benchmarks/lag_saker.py``.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import argparse
 import json
 import os
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -95,6 +97,20 @@ def kjor_malt(kommando: list[str], *, stille: bool = False) -> tuple[float, int,
     return tid, topp, utdata
 
 
+HJELPEGANGER = 5
+"""``revisjon --help`` is measured at least this many times: one run is over in a fraction of a
+second, so the spread between runs is large."""
+
+
+def hjelpetid() -> float:
+    """Wall time of ``revisjon --help`` in a new process, imports included."""
+    start = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "revisjon", "--help"], stdout=subprocess.DEVNULL, check=True
+    )
+    return time.perf_counter() - start
+
+
 def _bibliotek(mappe: Path, arbeidere: int | None) -> None:
     """Child process: judge ``mappe`` with the library and print the figures as JSON."""
     start = time.perf_counter()
@@ -134,7 +150,8 @@ def main(argv: list[str] | None = None) -> int:
         description=(
             "Måler revisjon på sakene i MAPPE mot gulvet (bare lese og json.loads-e de samme "
             "filene i én prosess), og skriver ut gulvet, den fulle kjøringen, forholdet, saker per "
-            "sekund og toppminnet. Lag sakene med benchmarks/lag_saker.py."
+            "sekund, toppminnet og tiden for revisjon --help. Lag sakene med "
+            "benchmarks/lag_saker.py."
         ),
     )
     parser.add_argument("mappe", metavar="MAPPE", type=Path, help="mappen med saksfiler (.json)")
@@ -207,6 +224,11 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"Toppminne (getrusage): hovedprosessen {_mb(tall['rss_selv'])}, største arbeidsprosess "
         f"{_mb(tall['rss_barn'])}; summen av prosessene (målt hvert 50. ms) {_mb(topp)}"
+    )
+    hjelp = sorted(hjelpetid() for _ in range(max(args.ganger, HJELPEGANGER)))
+    print(
+        f"revisjon --help: beste {_tall(hjelp[0], 2)} s, median "
+        f"{_tall(statistics.median(hjelp), 2)} s ({len(hjelp)} målinger)"
     )
     if args.cli:
         with tempfile.TemporaryDirectory() as mappe:

@@ -8,21 +8,11 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-import typer.rich_utils
-from rich.console import Console
 
 from revisjon import __version__, cli_kriterier
 from revisjon.feil import FilFeil, RevisjonFeil
+from revisjon.hjelp import NorskGruppe, NorskKommando
 from revisjon.utdata.format import Format
-
-# Typer's help panels are titled in English; the tool speaks Norwegian throughout.
-typer.rich_utils.ARGUMENTS_PANEL_TITLE = "Argumenter"
-typer.rich_utils.OPTIONS_PANEL_TITLE = "Valg"
-typer.rich_utils.COMMANDS_PANEL_TITLE = "Kommandoer"
-typer.rich_utils.ERRORS_PANEL_TITLE = "Feil"
-typer.rich_utils.REQUIRED_LONG_STRING = "[påkrevd]"
-typer.rich_utils.DEFAULT_STRING = "[standard: {}]"
-typer.rich_utils.RICH_HELP = "Se '{command_path} {help_option}' for hjelp."
 
 OK, AVVIST, BRUKSFEIL = 0, 1, 2
 """Exit codes: all judged; some input rejected (output still written); nothing could be done."""
@@ -33,6 +23,9 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    # Plain help from revisjon.hjelp, in Norwegian: rich's help layout costs ~150 ms of imports.
+    rich_markup_mode=None,
+    cls=NorskGruppe,
 )
 
 
@@ -54,7 +47,7 @@ def hoved(
     """Vurderer anonymiserte saker fra Navs sosiale tjenester mot revisjonskriterier."""
 
 
-@app.command()
+@app.command(cls=NorskKommando)
 def vurder(
     stier: Annotated[
         list[Path],
@@ -142,6 +135,7 @@ def vurder(
     ] = None,
 ) -> None:
     """Vurder sakene mot kriteriene og skriv revisjonsrapporten (Markdown) eller resultatet (JSON)."""
+    from rich.console import Console
     from rich.progress import BarColumn, Progress, TextColumn
 
     from revisjon.kontroll.andel import tolk_andel
@@ -176,12 +170,13 @@ def vurder(
         disable=not feil.is_terminal,
     ) as fremdrift:
         oppgave = fremdrift.add_task("vurder", total=None)
-        rapport, tekst = lag_rapport(oppsett, fremdrift=lambda: fremdrift.advance(oppgave))
+        rapport, deler = lag_rapport(oppsett, fremdrift=lambda: fremdrift.advance(oppgave))
     if ut is None:
-        sys.stdout.write(tekst)
-        sys.stdout.flush()
+        from revisjon.skriving import skriv_strom
+
+        skriv_strom(sys.stdout, deler)
     else:
-        skriv_atomisk(ut, tekst)
+        skriv_atomisk(ut, deler)
         feil.print(oppsummeringstabell(rapport))
         feil.print(f"Skrev {ut}.")
     if oppsett.avvik is not None:
@@ -194,40 +189,49 @@ def vurder(
 
 def main() -> None:
     """Entry point: one place where errors become messages and exit codes."""
-    feil = Console(stderr=True, highlight=False)
     try:
-        kode = app(standalone_mode=False)
-    except FilFeil as problem:
+        # The name in the help is the command's, also when run as ``python -m revisjon``.
+        kode = app(standalone_mode=False, prog_name="revisjon")
+    except (RevisjonFeil, typer.Abort, typer.TyperException) as problem:
+        sys.exit(_vis_feil(problem))
+    sys.exit(kode if isinstance(kode, int) else OK)
+
+
+def _vis_feil(problem: RevisjonFeil | typer.Abort | typer.TyperException) -> int:
+    """Show an error that stopped the command; the exit code it gives."""
+    if isinstance(problem, typer.TyperException) and type(problem).__name__ == "NoArgsIsHelpError":
+        sys.stdout.write(problem.format_message() + "\n")
+        return BRUKSFEIL
+    # Imported here, not at the top: rich is slow to import, and --help does not need it.
+    from rich.console import Console
+
+    feil = Console(stderr=True, highlight=False)
+    if isinstance(problem, FilFeil):
         for avvisning in problem.problemer:
             feil.print(str(avvisning), markup=False, soft_wrap=True)
         feil.print(problem.oppsummering)
-        sys.exit(BRUKSFEIL)
-    except RevisjonFeil as problem:
+    elif isinstance(problem, RevisjonFeil):
         feil.print(str(problem), markup=False, soft_wrap=True)
-        sys.exit(BRUKSFEIL)
-    except typer.Abort:
+    elif isinstance(problem, typer.Abort):
         feil.print("Avbrutt.")
-        sys.exit(130)
-    except typer.TyperException as problem:
-        if type(problem).__name__ == "NoArgsIsHelpError":
-            sys.stdout.write(problem.format_message() + "\n")
-        else:
-            feil.print(f"Feil: {_norsk_bruksfeil(problem)}", markup=False)
-            feil.print("Se 'revisjon --help' for hjelp.", markup=False)
-        sys.exit(BRUKSFEIL)
-    sys.exit(kode if isinstance(kode, int) else OK)
+        return 130
+    else:
+        feil.print(f"Feil: {_norsk_bruksfeil(problem)}", markup=False)
+        feil.print("Se 'revisjon --help' for hjelp.", markup=False)
+    return BRUKSFEIL
 
 
 def _norsk_bruksfeil(problem: typer.TyperException) -> str:
     """Typer's usage errors in Norwegian (matched by name: Typer's classes are not public)."""
     import re
 
+    from revisjon.hjelp import parameternavn, verdinavn
+
     art = type(problem).__name__
     param = getattr(problem, "param", None)
-    opts = getattr(param, "opts", None) or []
-    navn = opts[0] if opts else ""
+    navn = parameternavn(param)
     if art == "MissingParameter":
-        return f"mangler {getattr(param, 'metavar', None) or navn}"
+        return f"mangler {navn}"
     if art == "NoSuchOption":
         valg = getattr(problem, "option_name", "")
         muligheter = getattr(problem, "possibilities", None) or []
@@ -237,11 +241,22 @@ def _norsk_bruksfeil(problem: typer.TyperException) -> str:
         gyldige = re.findall(r"'([^']+)'", problem.message)
         if "is not one of" in problem.message and gyldige:
             return f"ugyldig verdi «{gyldige[0]}» for {navn}; velg en av: {', '.join(gyldige[1:])}"
-        return f"ugyldig verdi for {navn}"
+        forventet = verdinavn(param, getattr(problem, "ctx", None))
+        return f"ugyldig verdi for {navn}" + (f"; forventet {forventet}" if forventet else "")
+    if art == "BadOptionUsage":
+        valg = getattr(problem, "option_name", "")
+        if "does not take a value" in problem.message:
+            return f"{valg} tar ingen verdi"
+        return f"{valg} mangler verdi"
     if art == "UsageError" and problem.message.startswith("No such command"):
         ord_ = re.findall(r"'([^']+)'", problem.message)
         tips = f"; mente du «{ord_[1]}»?" if len(ord_) > 1 else ""
         return f"ukjent kommando «{ord_[0] if ord_ else ''}»{tips}"
+    ekstra = "Got unexpected extra argument(s) ("
+    if art == "UsageError" and problem.message.startswith(ekstra):
+        return f"for mange argumenter: {problem.message.removeprefix(ekstra).removesuffix(')')}"
+    if art == "UsageError" and problem.message == "Missing command.":
+        return "mangler kommando"
     return problem.format_message()
 
 

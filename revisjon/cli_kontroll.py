@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
+
+from revisjon.hjelp import NorskKommando
 
 DATO = {"formats": ["%Y-%m-%d"], "metavar": "ÅÅÅÅ-MM-DD", "show_default": False}
 
@@ -124,6 +125,8 @@ def stikkprove(
     ] = Path("utvalg.yaml"),
 ) -> None:
     """Trekk et tilfeldig og etterprøvbart utvalg av saker, og skriv et utvalgsmanifest."""
+    from rich.console import Console
+
     from revisjon.kontroll.stikkprove import Stikkprove, trekk_stikkprove
     from revisjon.kontroll.utvalg import Filtre
     from revisjon.terminal import vis_avvisninger
@@ -249,6 +252,8 @@ def trend(
     ] = 10,
 ) -> None:
     """Vis andel oppfylt per kriterium og periode, med intervaller, som tabeller og graf."""
+    from rich.console import Console
+
     from revisjon.kontroll.trend import Trendoppdrag, lag_trendrapport
 
     feil = Console(stderr=True, highlight=False)
@@ -271,6 +276,6 @@ def trend(
 
 def registrer(app: typer.Typer) -> None:
     """Add the internal-control commands to the main app."""
-    app.command("stikkprove")(stikkprove)
-    app.command("utvalgsstorrelse")(utvalgsstorrelse)
-    app.command("trend")(trend)
+    app.command("stikkprove", cls=NorskKommando)(stikkprove)
+    app.command("utvalgsstorrelse", cls=NorskKommando)(utvalgsstorrelse)
+    app.command("trend", cls=NorskKommando)(trend)

@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
+from revisjon.hjelp import NorskKommando
 from revisjon.skjema import Skjemanavn
 from revisjon.utdata.sjekkformat import Sjekkformat
 
@@ -30,6 +30,8 @@ def sjekk(
     ] = Sjekkformat.menneske,
 ) -> None:
     """Sjekk kriteriefiler og kjør testene deres. Avslutningskode 0: alt holder; 1: feil funnet."""
+    from rich.console import Console
+
     from revisjon.sjekk import sjekk_kriterier
     from revisjon.utdata.sjekkformat import SJEKKRENDERERE
 
@@ -64,6 +66,8 @@ def init(
     ],
 ) -> None:
     """Lag en ny revisjonsmappe: kriterier å tilpasse, en mappe for saker og en kort veiledning."""
+    from rich.console import Console
+
     from revisjon.oppstart import opprett_revisjon
 
     laget = opprett_revisjon(mappe)
@@ -75,6 +79,6 @@ def init(
 
 def registrer(app: typer.Typer) -> None:
     """Add the criteria commands to the application."""
-    app.command()(sjekk)
-    app.command()(skjema)
-    app.command()(init)
+    app.command(cls=NorskKommando)(sjekk)
+    app.command(cls=NorskKommando)(skjema)
+    app.command(cls=NorskKommando)(init)

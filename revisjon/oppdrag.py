@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
@@ -16,7 +16,7 @@ from revisjon.kontroll.rapportdel import med_internkontroll
 from revisjon.kriteriesprak.lasting import last_kriterier
 from revisjon.overstyring import bruk_overstyringer
 from revisjon.rapport import Rapport, bygg_rapport
-from revisjon.utdata import render
+from revisjon.utdata import render_deler
 from revisjon.utdata.format import Format
 from revisjon.vurdering import vurder
 
@@ -67,8 +67,9 @@ def rapportdato(valgt: dt.date | None, miljo: Mapping[str, str]) -> dt.date:
 
 def lag_rapport(
     oppsett: Oppsett, *, fremdrift: Callable[[], None] | None = None
-) -> tuple[Rapport, str]:
-    """Load criteria, judge the cases, apply overrides, and write the report text."""
+) -> tuple[Rapport, Iterator[str]]:
+    """Load criteria, judge the cases, apply overrides, and build the report: the report's data,
+    and its text in pieces to write one after the other (never held whole in memory)."""
     if not 0.5 <= oppsett.konfidens < 1:
         raise RevisjonFeil(
             f"--konfidens: {oppsett.konfidens:g} er utenfor området; bruk for eksempel 0.95"
@@ -88,4 +89,4 @@ def lag_rapport(
         utvalg=utvalg.tekst if utvalg else None,
     )
     rapport = med_internkontroll(rapport, utvalg=utvalg, toleranse=oppsett.toleranse)
-    return rapport, render(rapport, oppsett.format, mal=oppsett.mal)
+    return rapport, render_deler(rapport, oppsett.format, mal=oppsett.mal)

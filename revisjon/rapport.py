@@ -7,14 +7,22 @@ the same, documented values as the bundled one: ``rapport`` is a ``Rapport``.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from revisjon import __version__, norsk
+from revisjon.feil import Avvisning
 from revisjon.kriteriesprak.lasting import LastetSett
 from revisjon.kriteriesprak.maler import fyll_rapporttekst
-from revisjon.kriteriesprak.modell import STANDARD_KONKLUSJON, Grad, Kriterium, Problemstilling
+from revisjon.kriteriesprak.modell import (
+    STANDARD_KONKLUSJON,
+    STATUSER,
+    Grad,
+    Kriterium,
+    Problemstilling,
+)
 from revisjon.resultat import STATUSTEKST, Kjoring, Resultat, SakResultat
 from revisjon.sak import TJENESTENAVN
 from revisjon.statistikk import Andel
@@ -22,6 +30,17 @@ from revisjon.statistikk import Andel
 if TYPE_CHECKING:  # internal control adds these to a built report (kontroll.rapportdel)
     from revisjon.kontroll.beskrivelse import Utvalgsbeskrivelse
     from revisjon.kontroll.toleranse import Toleranse
+
+STOR_KJORING = 1000
+"""More cases than this make a large run, whose Markdown report lists no case by case: it gives
+the counts and tells the reader where the verdict on each case is (``--format json``,
+``--avvik FIL.csv``). A table row per case and criterion is what a report is for in a sample of
+tens or hundreds of cases, the usual size of a forvaltningsrevisjon; with thousands it becomes
+hundreds of pages no one reads (and that pandoc struggles to turn into a document), while the
+figures that carry the findings stay the same."""
+
+LISTEGRENSE = 100
+"""Rows a shortened listing shows (rejected inputs, overrides) before «… og N til»."""
 
 
 @dataclass(frozen=True)
@@ -33,7 +52,7 @@ class Kriteriefunn:
     antall: dict[str, int]
     andel: Andel
     grad: str | None
-    saker: list[tuple[SakResultat, Resultat]]
+    kjoring: Kjoring = field(repr=False, compare=False)
     vurdering: str
     hovedtrekk: str
     stotte: str
@@ -49,6 +68,12 @@ class Kriteriefunn:
         """A verdict's status in this criterion's words, marked when the auditor overrode it."""
         merke = self.statusnavn[resultat.status]
         return f"{merke} (overstyrt)" if resultat.overstyring else merke
+
+    @property
+    def saker(self) -> list[tuple[SakResultat, Resultat]]:
+        """Every case with this criterion's verdict on it. Built each time it is asked for (by
+        the case listings of a small run), not kept: a large run would hold one per verdict."""
+        return [(s, r) for s in self.kjoring.saker for r in s.resultater if r.kriterium == self.id]
 
     @property
     def aktuelle(self) -> list[tuple[SakResultat, Resultat]]:
@@ -123,8 +148,53 @@ class Rapport:
 
     @property
     def periode(self) -> tuple[str, str] | None:
-        datoer = sorted(s.vedtaksdato for s in self.kjoring.saker if s.vedtaksdato)
-        return (norsk.dato(datoer[0]), norsk.dato(datoer[-1])) if datoer else None
+        datoer = [s.vedtaksdato for s in self.kjoring.saker if s.vedtaksdato]
+        return (norsk.dato(min(datoer)), norsk.dato(max(datoer))) if datoer else None
+
+    @property
+    def stor(self) -> bool:
+        """A large run: the report gives counts, not a row per case (see ``STOR_KJORING``)."""
+        return len(self.kjoring.saker) > STOR_KJORING
+
+    @property
+    def avviste_listet(self) -> list[Avvisning]:
+        """The rejected inputs the report lists: all of them, or the first ``LISTEGRENSE`` in a
+        large run or when there are more than ``STOR_KJORING`` (they grow with the input)."""
+        avviste = self.kjoring.avviste
+        forkort = self.stor or len(avviste) > STOR_KJORING
+        return avviste[:LISTEGRENSE] if forkort else avviste
+
+    @property
+    def avviste_utelatt(self) -> int:
+        """How many the report leaves out, for «… og N til»."""
+        return len(self.kjoring.avviste) - len(self.avviste_listet)
+
+    @property
+    def overstyrte_listet(self) -> list[tuple[SakResultat, Resultat]]:
+        """The overrides the report lists with their reasons: all of them, unless there are more
+        than ``STOR_KJORING``. They are the auditor's own judgments, each one written by hand,
+        so a large run still lists them all."""
+        forkort = len(self.overstyrte) > STOR_KJORING
+        return self.overstyrte[:LISTEGRENSE] if forkort else self.overstyrte
+
+    @property
+    def overstyrte_utelatt(self) -> int:
+        """How many the report leaves out, for «… og N til»."""
+        return len(self.overstyrte) - len(self.overstyrte_listet)
+
+    @property
+    def filer_samlet(self) -> bool:
+        """More files than ``STOR_KJORING``: the report gives their fingerprint, not a row each."""
+        return len(self.filer) > STOR_KJORING
+
+    @property
+    def fingeravtrykk(self) -> str:
+        """SHA-256 of the list of files read, one line «SHA-256, two spaces, path» per file in
+        the order of the run (the format of ``sha256sum``): the same files give the same value."""
+        sum_ = hashlib.sha256()
+        for fil, sha in self.filer:
+            sum_.update(f"{sha}  {fil}\n".encode())
+        return sum_.hexdigest()
 
 
 def velg_grad(andel: float | None, skala: list[Grad]) -> str | None:
@@ -215,15 +285,27 @@ def _vurderingstekst(kriterium: Kriterium, andel: Andel, verdier: dict[str, str]
     return fyll_rapporttekst(tekster.noen, verdier)
 
 
+def antall_per_kriterium(kjoring: Kjoring) -> dict[str, dict[str, int]]:
+    """Cases per status for every criterion, counted in one pass over the run (every status
+    present, zero where none, as ``Kjoring.antall``)."""
+    teller: Counter[tuple[str, str]] = Counter(
+        (r.kriterium, r.status) for s in kjoring.saker for r in s.resultater
+    )
+    kriterier = dict.fromkeys(k for k, _ in teller)
+    return {k: {s: teller[k, s] for s in STATUSER} for k in kriterier}
+
+
 def _kriteriefunn(
-    kjoring: Kjoring, sett: LastetSett, kriterium: Kriterium, konfidens: float
+    kjoring: Kjoring,
+    sett: LastetSett,
+    kriterium: Kriterium,
+    konfidens: float,
+    antall: dict[str, int],
 ) -> Kriteriefunn:
-    antall = kjoring.antall(kriterium.id)
     vurdert = antall["oppfylt"] + antall["delvis_oppfylt"] + antall["ikke_oppfylt"]
     andel = Andel(antall["oppfylt"], vurdert, konfidens)
     grad = velg_grad(andel.andel, sett.sett.gradering)
     verdier = _tall(andel, antall, grad)
-    saker = [(s, r) for s in kjoring.saker for r in s.resultater if r.kriterium == kriterium.id]
     faller_kort = vurdert > 0 and andel.oppfylt < vurdert
     egne = {str(s): navn for s, navn in sett.sett.statusnavn.items()}
     statusnavn = {s: egne.get(s, tekst) for s, tekst in STATUSTEKST.items()}
@@ -233,7 +315,7 @@ def _kriteriefunn(
         antall=antall,
         andel=andel,
         grad=grad,
-        saker=saker,
+        kjoring=kjoring,
         vurdering=_vurderingstekst(kriterium, andel, verdier),
         hovedtrekk=hovedtrekk(antall, vurdert, statusnavn),
         stotte=stotte_tekst(andel),
@@ -273,8 +355,14 @@ def bygg_rapport(
     """Compute every figure and text of the report from a run's verdicts."""
     funn: list[Kriteriefunn] = []
     konklusjoner: list[Konklusjon] = []
+    antall = antall_per_kriterium(kjoring)
     for sett in kriteriesett:
-        sine = {k.id: _kriteriefunn(kjoring, sett, k.kilde, konfidens) for k in sett.kriterier}
+        sine = {
+            k.id: _kriteriefunn(
+                kjoring, sett, k.kilde, konfidens, antall.get(k.id, dict.fromkeys(STATUSER, 0))
+            )
+            for k in sett.kriterier
+        }
         funn += sine.values()
         for p in sett.sett.problemstillinger():
             konklusjoner.append(

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,7 +14,7 @@ import yaml
 from revisjon import __version__
 from revisjon.resultat import STATUSTEKST
 from tests.cli_hjelp import kjor
-from tests.conftest import lag_sak
+from tests.conftest import ROT, lag_sak
 
 
 def skriv(sti: Path, data: object) -> Path:
@@ -149,6 +152,23 @@ kriterier:
             "Feil: ugyldig verdi «xml» for --format; velg en av: markdown, json",
         ),
         (["vurd"], "Feil: ukjent kommando «vurd»; mente du «vurder»?"),
+        (["vurder", "eksempler/", "-o"], "Feil: -o mangler verdi"),
+        (["--versjon=ja"], "Feil: --versjon tar ingen verdi"),
+        (["skjema", "kriterier", "ekstra"], "Feil: for mange argumenter: ekstra"),
+        (["init"], "Feil: mangler MAPPE"),
+        (
+            ["skjema", "xml"],
+            "Feil: ugyldig verdi «xml» for NAVN; velg en av: saksuttrekk, kriterier",
+        ),
+        (
+            ["vurder", "eksempler/", "--dato", "2024"],
+            "Feil: ugyldig verdi for --dato; forventet ÅÅÅÅ-MM-DD",
+        ),
+        (
+            ["stikkprove", "eksempler/", "--seed", "1", "-n", "to"],
+            "Feil: ugyldig verdi for --antall; forventet HELTALL",
+        ),
+        (["utvalgsstorrelse"], "Feil: mangler --toleranse"),
     ],
 )
 def test_bruksfeil_gir_norsk_melding_og_kode_2(argumenter, melding):
@@ -162,3 +182,96 @@ def test_versjon_og_hjelp():
     hjelp = kjor("vurder", "--help")
     assert hjelp.returncode == 0
     assert "Saksfiler (.yaml, .yml, .json, .jsonl) eller mapper med slike filer." in hjelp.stdout
+
+
+KOMMANDOER = ["vurder", "sjekk", "skjema", "init", "stikkprove", "utvalgsstorrelse", "trend"]
+ENGELSK = [
+    "Usage",
+    "Options",
+    "Arguments",
+    "Commands",
+    "Show this message",
+    "[required]",
+    "[default",
+    "<",
+    "PATH",
+    "TEXT",
+    "INTEGER",
+    "FLOAT",
+]
+"""What click and Typer write in their own help, in English: none of it may show."""
+
+
+@pytest.mark.parametrize("kommando", ["", *KOMMANDOER])
+def test_hjelpen_er_pa_norsk(kommando):
+    svar = kjor(*kommando.split(), "--help")
+    assert svar.returncode == 0 and svar.stderr == ""
+    assert svar.stdout.startswith(f"Bruk: {' '.join(['revisjon', *kommando.split()])} [VALG]")
+    assert "\nValg:\n" in svar.stdout
+    assert re.search(r"^  --help +Vis denne hjelpen og avslutt\.$", svar.stdout, re.MULTILINE)
+    if kommando:
+        assert "\nArgumenter:\n" in svar.stdout or kommando == "utvalgsstorrelse"
+    else:
+        assert "\nKommandoer:\n" in svar.stdout
+        for navn in KOMMANDOER:
+            assert f"\n  {navn} " in svar.stdout
+    for ord_ in ENGELSK:
+        assert ord_ not in svar.stdout
+
+
+def test_hjelpen_for_en_kommando():
+    assert kjor("skjema", "--help").stdout == (
+        "Bruk: revisjon skjema [VALG] NAVN\n"
+        "\n"
+        "  Skriv JSON-skjemaet for saksuttrekk eller kriteriefiler (for editorer og\n"
+        "  validering).\n"
+        "\n"
+        "Argumenter:\n"
+        "  NAVN  Hvilket skjema: saksuttrekk eller kriterier. [påkrevd]\n"
+        "\n"
+        "Valg:\n"
+        "  --help  Vis denne hjelpen og avslutt.\n"
+    )
+
+
+def test_hjelpen_viser_typer_standarder_og_valgfrie_argumenter_pa_norsk():
+    vurder = kjor("vurder", "--help").stdout
+    assert vurder.startswith("Bruk: revisjon vurder [VALG] STI...\n")
+    assert "  -o, --ut STI " in vurder
+    assert "  --format [markdown|json] " in vurder
+    assert "  --konfidens TALL " in vurder and "[standard: 0.95]" in vurder
+    assert "[påkrevd]" in vurder
+    assert kjor("sjekk", "--help").stdout.startswith("Bruk: revisjon sjekk [VALG] [STI...]\n")
+    assert "  -n, --antall HELTALL " in kjor("stikkprove", "--help").stdout
+
+
+def test_uten_argumenter_vises_hjelpen_med_kode_2():
+    svar = kjor()
+    assert svar.returncode == 2
+    assert svar.stdout == kjor("--help").stdout
+    assert svar.stderr == ""
+
+
+def test_hjelpen_importerer_verken_rich_eller_pydantic():
+    """What keeps ``revisjon --help`` fast (rich and pydantic cost ~0.2 s of imports)."""
+    for kommando in (["--help"], ["vurder", "--help"]):
+        svar = subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                "import sys\n"
+                "from revisjon.cli import main\n"
+                f"sys.argv = ['revisjon', *{kommando!r}]\n"
+                "try:\n"
+                "    main()\n"
+                "finally:\n"
+                "    print(sorted({m.split('.')[0] for m in sys.modules}), file=sys.stderr)\n",
+            ],
+            cwd=ROT,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert svar.returncode == 0, svar.stderr
+        moduler = svar.stderr
+        assert "'rich'" not in moduler and "'pydantic'" not in moduler, moduler

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any
 
 from revisjon.felttre import Felttype, forslag
@@ -207,7 +208,7 @@ def _kvantor(
     if kvantor.bevis is None and (hvor is None or isinstance(hvor, Predikat)):
         return Predikat(_tell_uten_bevis(hent, som, hvor.test if hvor else None, avgjor))
     bevis_mal = _mal(kvantor.bevis, indre, (*sted, "bevis")) if kvantor.bevis else None
-    tell = _tell(hent, som, _som_sjekk(hvor) if hvor else None, bevis_mal)
+    tell = _tell(hent, som, hvor, bevis_mal)
 
     def sjekk(k: Kontekst) -> Treff:
         antall, treff, bevis = tell(k)
@@ -232,25 +233,33 @@ def _tell_uten_bevis(hent: Henter, som: str, test: Test | None, avgjor: Avgjorel
     return tell
 
 
-def _tell(hent: Henter, som: str, hvor: Sjekk | None, bevis_mal: Mal | None) -> KvantorSjekk:
+INGEN_NAVNGITTE: Mapping[str, str] = MappingProxyType({})
+
+
+def _tell(hent: Henter, som: str, hvor: Del | None, bevis_mal: Mal | None) -> KvantorSjekk:
+    test = hvor.test if isinstance(hvor, Predikat) else None
+    sjekk = None if hvor is None or isinstance(hvor, Predikat) else hvor
+
     def tell(k: Kontekst) -> tuple[int, int, list[str]]:
         elementer = hent(k) or ()
         treff = 0
         bevis: list[str] = []
         k2 = dict(k)  # one context for the walk, rebound for each element
-        funnet: list[str]
+        funnet: list[str] = []
         for element in elementer:
             k2[som] = element
-            if hvor is None:
-                ok, funnet = True, []
+            if test is not None:
+                if not test(k2):
+                    continue
+            elif sjekk is not None:
+                ok, funnet = sjekk(k2)
+                if not ok:
+                    continue
+            treff += 1
+            if bevis_mal is not None:
+                bevis.append(bevis_mal.fyll(k2, INGEN_NAVNGITTE))
             else:
-                ok, funnet = hvor(k2)
-            if ok:
-                treff += 1
-                if bevis_mal is not None:
-                    bevis.append(bevis_mal.fyll(k2, {}))
-                else:
-                    bevis += funnet
+                bevis += funnet
         return len(elementer), treff, bevis
 
     return tell

@@ -1,12 +1,13 @@
 """Output formats: one module per format, registered in ``RENDERERE``.
 
-The format modules (and jinja2 with them) are imported when a report is written, not when the
-package is imported, so that ``revisjon --help`` stays fast.
+A renderer gives the output in pieces, so a run of any size is written without holding the
+whole text in memory. The format modules (and jinja2 with them) are imported when a report is
+written, not when the package is imported, so that ``revisjon --help`` stays fast.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,22 +16,22 @@ from revisjon.utdata.format import Format
 if TYPE_CHECKING:
     from revisjon.rapport import Rapport
 
-__all__ = ["RENDERERE", "Format", "render"]
+__all__ = ["RENDERERE", "Format", "render", "render_deler"]
 
-Renderer = Callable[..., str]
-"""Writes a report: ``renderer(rapport, mal=template_path_or_None)``."""
+Renderer = Callable[..., Iterator[str]]
+"""Writes a report in pieces: ``renderer(rapport, mal=template_path_or_None)``."""
 
 
-def _markdown(rapport: Rapport, *, mal: Path | None = None) -> str:
+def _markdown(rapport: Rapport, *, mal: Path | None = None) -> Iterator[str]:
     from revisjon.utdata import markdown
 
-    return markdown.render(rapport, mal=mal)
+    return markdown.strom(rapport, mal=mal)
 
 
-def _json(rapport: Rapport, *, mal: Path | None = None) -> str:
+def _json(rapport: Rapport, *, mal: Path | None = None) -> Iterator[str]:
     from revisjon.utdata import json_format
 
-    return json_format.render(rapport, mal=mal)
+    return json_format.strom(rapport, mal=mal)
 
 
 RENDERERE: dict[Format, Renderer] = {
@@ -40,6 +41,12 @@ RENDERERE: dict[Format, Renderer] = {
 """Every output format mapped to the function that writes it."""
 
 
-def render(rapport: Rapport, format_: Format, *, mal: Path | None = None) -> str:
-    """The report in ``format_``; ``mal`` is an own jinja2 template (Markdown only)."""
+def render_deler(rapport: Rapport, format_: Format, *, mal: Path | None = None) -> Iterator[str]:
+    """The report in ``format_``, in pieces to write one after the other; ``mal`` is an own
+    jinja2 template (Markdown only). An own template is read and checked before this returns."""
     return RENDERERE[format_](rapport, mal=mal)
+
+
+def render(rapport: Rapport, format_: Format, *, mal: Path | None = None) -> str:
+    """The whole report in ``format_`` as one text (``render_deler`` joined)."""
+    return "".join(render_deler(rapport, format_, mal=mal))

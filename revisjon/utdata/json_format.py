@@ -1,18 +1,26 @@
 """The machine-readable result, format ``revisjon-resultat/1`` (documented in README.md).
 
 Keys are a contract: later versions add keys, never rename or remove them.
+
+The result is written case by case (``strom``), so a run of any size is never held as one text;
+the text is the same, byte for byte, as ``json.dumps(som_dict(rapport), ensure_ascii=False,
+indent=2)`` and a final newline.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Iterator
 from typing import Any
 
+from revisjon.feil import Avvisning
 from revisjon.kontroll.rapportdel import toleranse_json, utvalg_json
 from revisjon.rapport import Rapport
-from revisjon.resultat import Resultat
+from revisjon.resultat import Resultat, SakResultat
 
 FORMAT = "revisjon-resultat/1"
+INNRYKK = 2
+"""Spaces per level, as ``json.dumps(..., indent=2)``."""
 
 
 def _resultat(r: Resultat) -> dict[str, Any]:
@@ -33,7 +41,24 @@ def _resultat(r: Resultat) -> dict[str, Any]:
     return ut
 
 
-def som_dict(rapport: Rapport) -> dict[str, Any]:
+def _sak(s: SakResultat) -> dict[str, Any]:
+    return {
+        "sak_id": s.sak_id,
+        "fil": s.fil,
+        "linje": s.linje,
+        "tjeneste": s.tjeneste,
+        "enhet": s.enhet,
+        "vedtaksdato": s.vedtaksdato.isoformat() if s.vedtaksdato else None,
+        "resultater": [_resultat(r) for r in s.resultater],
+    }
+
+
+def _avvist(a: Avvisning) -> dict[str, Any]:
+    return {"fil": a.fil, "linje": a.linje, "felt": a.felt, "melding": a.melding}
+
+
+def _hode(rapport: Rapport) -> dict[str, Any]:
+    """Every key before the cases: the summary and the figures per criterion."""
     kjoring = rapport.kjoring
     return {
         "format": FORMAT,
@@ -59,24 +84,49 @@ def som_dict(rapport: Rapport) -> dict[str, Any]:
         ],
         "konfidens": rapport.konfidens,
         "utvalg": utvalg_json(rapport),
-        "saker": [
-            {
-                "sak_id": s.sak_id,
-                "fil": s.fil,
-                "linje": s.linje,
-                "tjeneste": s.tjeneste,
-                "enhet": s.enhet,
-                "vedtaksdato": s.vedtaksdato.isoformat() if s.vedtaksdato else None,
-                "resultater": [_resultat(r) for r in s.resultater],
-            }
-            for s in kjoring.saker
-        ],
-        "avviste": [
-            {"fil": a.fil, "linje": a.linje, "felt": a.felt, "melding": a.melding}
-            for a in kjoring.avviste
-        ],
     }
 
 
-def render(rapport: Rapport, *, mal: object = None) -> str:
-    return json.dumps(som_dict(rapport), ensure_ascii=False, indent=2) + "\n"
+def _lister(rapport: Rapport) -> dict[str, Iterator[dict[str, Any]]]:
+    """The keys after the head, each a list with one object per case or rejected input."""
+    return {
+        "saker": map(_sak, rapport.kjoring.saker),
+        "avviste": map(_avvist, rapport.kjoring.avviste),
+    }
+
+
+def som_dict(rapport: Rapport) -> dict[str, Any]:
+    """The whole result as one dict (for tests and small runs; ``strom`` writes it piecewise)."""
+    return {**_hode(rapport), **{navn: list(liste) for navn, liste in _lister(rapport).items()}}
+
+
+def _verdi(verdi: object, niva: int) -> str:
+    """``verdi`` as ``json.dumps`` writes it ``niva`` levels deep. Newlines in the text are only
+    ever between elements (a newline inside a string is escaped), so indenting after each one
+    moves the whole value in."""
+    tekst = json.dumps(verdi, ensure_ascii=False, indent=INNRYKK)
+    return tekst.replace("\n", "\n" + " " * (INNRYKK * niva))
+
+
+def _liste(elementer: Iterable[object], niva: int) -> Iterator[str]:
+    """A list ``niva`` levels deep, one element at a time."""
+    innrykk = "\n" + " " * (INNRYKK * (niva + 1))
+    skille = "["
+    for element in elementer:
+        yield skille + innrykk + _verdi(element, niva + 1)
+        skille = ","
+    yield "[]" if skille == "[" else "\n" + " " * (INNRYKK * niva) + "]"
+
+
+def strom(rapport: Rapport, *, mal: object = None) -> Iterator[str]:
+    """The result text in pieces: the head, then one piece per case and rejected input."""
+    innrykk = "\n" + " " * INNRYKK
+    skille = "{"
+    for navn, verdi in _hode(rapport).items():
+        yield f"{skille}{innrykk}{_verdi(navn, 1)}: {_verdi(verdi, 1)}"
+        skille = ","
+    for navn, liste in _lister(rapport).items():
+        yield f"{skille}{innrykk}{_verdi(navn, 1)}: "
+        yield from _liste(liste, 1)
+        skille = ","
+    yield "\n}\n"

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 import traceback
+from collections.abc import Iterator
+from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -91,15 +93,30 @@ def _miljo(mal: Path | None) -> jinja2.Environment:
     return miljo
 
 
-def render(rapport: Rapport, *, mal: Path | None = None) -> str:
-    """The report as Markdown, from the bundled template or from ``mal``."""
-    miljo = _miljo(mal)
+def strom(rapport: Rapport, *, mal: Path | None = None) -> Iterator[str]:
+    """The report as Markdown in pieces, from the bundled template or from ``mal``. The template
+    is read and compiled before this returns; faults found while filling it in come as the
+    pieces are taken."""
+    with _malfeil(mal):
+        malen = _miljo(mal).get_template(mal.name if mal else MAL)
+    return _fyll(malen, rapport, mal)
+
+
+def _fyll(malen: jinja2.Template, rapport: Rapport, mal: Path | None) -> Iterator[str]:
+    deler = malen.generate(
+        rapport=rapport,
+        statuser=list(STATUSTEKST),
+        vurderte=("oppfylt", "delvis_oppfylt", "ikke_oppfylt"),
+    )
+    with _malfeil(mal):
+        yield from deler
+
+
+@contextmanager
+def _malfeil(mal: Path | None) -> Iterator[None]:
+    """Turn a fault in a template into a message that names the file (and line, where known)."""
     try:
-        return miljo.get_template(mal.name if mal else MAL).render(
-            rapport=rapport,
-            statuser=list(STATUSTEKST),
-            vurderte=("oppfylt", "delvis_oppfylt", "ikke_oppfylt"),
-        )
+        yield
     except jinja2.TemplateNotFound as feil:
         mangler = mal.parent / feil.name if mal and feil.name else mal
         raise RevisjonFeil(f"{mangler}: malen finnes ikke") from None
