@@ -233,9 +233,18 @@ def lag_sak(nr: int, frø: int) -> dict[str, Any]:
     return sak
 
 
-def skriv_saker(antall: int, mappe: Path, frø: int) -> int:
-    """Write ``antall`` cases below ``mappe``; return the bytes written."""
+def skriv_saker(antall: int, mappe: Path, frø: int, *, jsonl: bool = False) -> int:
+    """Write ``antall`` cases below ``mappe``; return the bytes written. With ``jsonl``, all of
+    them as lines of one file, ``mappe/saker.jsonl``."""
     byte = 0
+    if jsonl:
+        mappe.mkdir(parents=True, exist_ok=True)
+        with open(mappe / "saker.jsonl", "wb") as ut:
+            for nr in range(1, antall + 1):
+                linje = json.dumps(lag_sak(nr, frø), ensure_ascii=False).encode("utf-8") + b"\n"
+                ut.write(linje)
+                byte += len(linje)
+        return byte
     for nr in range(1, antall + 1):
         undermappe = mappe / f"del-{(nr - 1) // PER_MAPPE:03d}"
         if (nr - 1) % PER_MAPPE == 0:
@@ -250,8 +259,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = NorskParser(
         prog="lag_saker.py",
         description=(
-            "Lager N syntetiske saksuttrekk (én JSON-fil per sak, 1000 per undermappe) i MAPPE, "
-            "bestemt av frøet, til ytelsesmålingen (benchmarks/mal.py)."
+            "Lager N syntetiske saksuttrekk (én JSON-fil per sak, 1000 per undermappe, eller med "
+            "--jsonl alle i MAPPE/saker.jsonl) i MAPPE, bestemt av frøet, til ytelsesmålingen "
+            "(benchmarks/mal.py)."
         ),
     )
     parser.add_argument("antall", metavar="N", type=int, help="antall saker å lage")
@@ -259,13 +269,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--frø", type=int, default=2024, help="frø for tilfeldighetene (standard: 2024)"
     )
+    parser.add_argument(
+        "--jsonl", action="store_true", help="skriv alle sakene som linjer i én .jsonl-fil"
+    )
     args = parser.parse_args(argv)
     if args.antall < 1:
         parser.error("N må være minst 1")
     if args.mappe.exists() and any(args.mappe.iterdir()):
         print(f"{args.mappe}: mappen finnes og er ikke tom; velg en ny mappe", file=sys.stderr)
         return 2
-    byte = skriv_saker(args.antall, args.mappe, args.frø)
+    byte = skriv_saker(args.antall, args.mappe, args.frø, jsonl=args.jsonl)
     print(
         f"Laget {args.antall} saker i {args.mappe} "
         f"({byte / 1e6:.1f} MB, i snitt {byte / args.antall / 1000:.1f} kB per sak)."

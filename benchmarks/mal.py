@@ -29,8 +29,8 @@ from _norsk import NorskParser
 
 
 def gulv(mappe: Path) -> tuple[float, int, int]:
-    """Seconds to read and json.loads every .json file below ``mappe`` (one process), files,
-    bytes."""
+    """Seconds to read and json.loads every case below ``mappe`` (one process): each .json file,
+    and each line of each .jsonl file; the cases and the bytes."""
     start = time.perf_counter()
     antall = byte = 0
     for rot, _, filer in os.walk(mappe):
@@ -41,6 +41,12 @@ def gulv(mappe: Path) -> tuple[float, int, int]:
                 json.loads(innhold)
                 antall += 1
                 byte += len(innhold)
+            elif navn.endswith(".jsonl"):
+                with open(os.path.join(rot, navn), "rb") as fil:
+                    for linje in fil:
+                        json.loads(linje)
+                        antall += 1
+                        byte += len(linje)
     return time.perf_counter() - start, antall, byte
 
 
@@ -154,7 +160,9 @@ def main(argv: list[str] | None = None) -> int:
             "benchmarks/lag_saker.py."
         ),
     )
-    parser.add_argument("mappe", metavar="MAPPE", type=Path, help="mappen med saksfiler (.json)")
+    parser.add_argument(
+        "mappe", metavar="MAPPE", type=Path, help="mappen med saksfiler (.json eller .jsonl)"
+    )
     parser.add_argument(
         "--ganger",
         type=int,
@@ -202,7 +210,7 @@ def main(argv: list[str] | None = None) -> int:
     gulvtid, antall, byte = beste_gulv
     tid, topp, tall = beste
 
-    print(f"Mappe: {args.mappe}: {_tall(antall)} JSON-filer, {_mb(byte)}")
+    print(f"Mappe: {args.mappe}: {_tall(antall)} saker i JSON, {_mb(byte)}")
     print(
         f"Maskin: {kjerner} kjerner; arbeidsprosesser: "
         f"{args.arbeidere if args.arbeidere is not None else 'én per kjerne'}; "

@@ -17,6 +17,14 @@ FRITEKST: dict[str, Any] = {"fritekst": True}
 
 def _iso_dato(verdi: object) -> object:
     """Accept a date object (YAML) or an ISO ``YYYY-MM-DD`` string (JSON); nothing else."""
+    # A JSON date first, tested as cheaply as can be: it is every date of every JSON case.
+    if type(verdi) is str and len(verdi) == 10 and verdi[4] == "-" == verdi[7]:
+        try:
+            return dt.date.fromisoformat(verdi)
+        except ValueError:
+            raise PydanticCustomError(
+                "dato_umulig", "er ikke en gyldig dato (finnes ikke i kalenderen)"
+            ) from None
     if isinstance(verdi, dt.datetime):
         raise PydanticCustomError("dato_format", "skal være en dato (ÅÅÅÅ-MM-DD) uten klokkeslett")
     if isinstance(verdi, dt.date):
@@ -37,6 +45,14 @@ Dato = Annotated[dt.date, BeforeValidator(_iso_dato)]
 """A calendar date, written ISO ``YYYY-MM-DD``."""
 
 Belop = Annotated[float, Field(ge=0, allow_inf_nan=False)]
+
+
+def _tom_liste() -> Any:
+    """The default of a list field: a new empty list for each case, shown as ``[]`` in the
+    JSON Schema as a plain ``= []`` would be."""
+    # pydantic copies a mutable default such as ``[]`` with copy.deepcopy (Python code) for
+    # every model that leaves the field out; calling list() costs a fraction of that.
+    return Field(default_factory=list, json_schema_extra={"default": []})
 
 
 class Modell(BaseModel):
@@ -68,7 +84,7 @@ Tema = Literal[
 class Soknad(Modell):
     mottatt: Dato
     forstegangssoker: bool | None = None
-    gjelder: list[str] = []
+    gjelder: list[str] = _tom_liste()
 
 
 class Barn(Modell):
@@ -94,18 +110,18 @@ class Inntekt(Modell):
 class Utgift(Modell):
     type: str
     belop: Belop
-    barn: list[str] = []
+    barn: list[str] = _tom_liste()
 
 
 class Beregning(Modell):
-    inntekter: list[Inntekt] = []
-    utgifter: list[Utgift] = []
+    inntekter: list[Inntekt] = _tom_liste()
+    utgifter: list[Utgift] = _tom_liste()
 
 
 class Vedtak(Modell):
     dato: Dato
     utfall: Literal["innvilget", "delvis_innvilget", "avslag", "henlagt"]
-    hjemmel: list[str] = []
+    hjemmel: list[str] = _tom_liste()
     tekst: str = Field(json_schema_extra=FRITEKST)
     beregning: Beregning | None = None
 
@@ -117,7 +133,7 @@ class Journalnotat(Modell):
     rolle: (
         Literal["saksbehandler", "veileder", "familieveileder", "gjeldsradgiver", "annet"] | None
     ) = None
-    barn: list[str] = []
+    barn: list[str] = _tom_liste()
     tekst: str = Field(json_schema_extra=FRITEKST)
 
 
@@ -150,13 +166,13 @@ class Brev(Modell):
 class Tiltak(Modell):
     dato: Dato
     type: str
-    barn: list[str] = []
+    barn: list[str] = _tom_liste()
     merknad: str | None = Field(default=None, json_schema_extra=FRITEKST)
 
 
 class Radgivning(Modell):
     forste_samtale: Dato | None = None
-    kartlagt: list[str] = []
+    kartlagt: list[str] = _tom_liste()
 
 
 class Sak(Modell):
@@ -170,11 +186,11 @@ class Sak(Modell):
     soknad: Soknad
     husstand: Husstand
     vedtak: Vedtak | None = None
-    journal: list[Journalnotat] = []
-    samtaler: list[Samtale] = []
-    kartlegginger: list[Kartlegging] = []
-    brev: list[Brev] = []
-    tiltak: list[Tiltak] = []
+    journal: list[Journalnotat] = _tom_liste()
+    samtaler: list[Samtale] = _tom_liste()
+    kartlegginger: list[Kartlegging] = _tom_liste()
+    brev: list[Brev] = _tom_liste()
+    tiltak: list[Tiltak] = _tom_liste()
     radgivning: Radgivning | None = None
 
 
@@ -191,6 +207,21 @@ def barnereferanser(sak: Sak) -> list[tuple[str, str]]:
         for i, utgift in enumerate(sak.vedtak.beregning.utgifter):
             referanser += [(f"vedtak.beregning.utgifter[{i}].barn", b) for b in utgift.barn]
     return referanser
+
+
+def refererte_barn(sak: Sak) -> set[str]:
+    """The child ids of ``barnereferanser(sak)``, without building their field paths."""
+    ider: set[str] = set()
+    for notat in sak.journal:
+        ider.update(notat.barn)
+    for kartlegging in sak.kartlegginger:
+        ider.add(kartlegging.barn)
+    for tiltak in sak.tiltak:
+        ider.update(tiltak.barn)
+    if sak.vedtak and sak.vedtak.beregning:
+        for utgift in sak.vedtak.beregning.utgifter:
+            ider.update(utgift.barn)
+    return ider
 
 
 TJENESTENAVN: dict[str, str] = {

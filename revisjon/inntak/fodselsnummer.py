@@ -10,6 +10,11 @@ kilobytes costs more than parsing it. So digit runs are first found with byte op
 (``bytes.translate`` and ``find``), and the exact pattern is only tried where a run of six or
 more digits starts. For JSON, ``json_kan_ha_fodselsnummer`` looks at the raw bytes once and
 answers "certainly not" for nearly every case, so the walk through the data is skipped.
+
+Which byte operations: ``x in raa`` for one byte is a ``memchr`` and nearly free, but for two
+bytes CPython compares position by position, as slowly as ``translate``. A compiled pattern that
+starts with one fixed byte (``De``, backslash-u) skips to that byte in a tight loop, three times
+faster than ``in``; one that starts with a set (``[0-9]``) tests every position, slower still.
 """
 
 from __future__ import annotations
@@ -23,6 +28,11 @@ from stdnum.no import fodselsnummer
 _KANDIDAT = re.compile(r"(?<!\d)(\d{6}) ?(\d{5})(?!\d)")
 _KANDIDAT_ASCII = re.compile(rb"(?<![0-9])([0-9]{6}) ?([0-9]{5})(?![0-9])")
 _LOP = re.compile(rb"D+")
+_EKSPONENT = re.compile(b"De")
+"""A digit followed by e or E, in the markers (a pattern, not ``in``: see "Which byte
+operations" above)."""
+_UNICODE_ESCAPE = re.compile(rb"\\u")
+"""A ``\\u`` escape in raw JSON (a pattern, as ``_EKSPONENT``)."""
 
 SIFFERSTART = b"\xd9\xdb\xdf\xe0\xe1\xea\xef\xf0"
 """The UTF-8 lead bytes of every Unicode decimal digit other than 0-9 (checked by a test)."""
@@ -93,7 +103,7 @@ def json_kan_ha_fodselsnummer(raa: bytes) -> bool:
     not worked out here: they answer True.
     """
     merker = raa.translate(_MERKER)
-    if b"X" in merker or b"De" in merker or b"\\u" in raa:
+    if b"X" in merker or _EKSPONENT.search(merker) or _UNICODE_ESCAPE.search(raa):
         return True
     for start, slutt in _seks_eller_flere(merker):
         lengde = slutt - start

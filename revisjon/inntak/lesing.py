@@ -24,7 +24,7 @@ from revisjon.inntak.fodselsnummer import (
     json_kan_ha_fodselsnummer,
 )
 from revisjon.meldinger import felt_sti, oversett, sti_fra_felt, vis_nokkel
-from revisjon.sak import Sak, barnereferanser
+from revisjon.sak import Sak, barnereferanser, refererte_barn
 from revisjon.yamllast import MAKS_NOSTING, YamlDokument, YamlFeil, les_yaml
 
 FILTYPER = (".yaml", ".yml", ".json", ".jsonl")
@@ -151,26 +151,18 @@ def les_fil(fil: Path | str, *, filsummer: dict[str, str] | None = None) -> Iter
         yield from _les_jsonl(navn, filsummer)
         return
     try:
-        storrelse = os.stat(navn).st_size
-        if storrelse <= MAKS_FILSTORRELSE:
-            with open(navn, "rb", buffering=0) as kilde:
-                # read(n) allocates n bytes: ask for the size, and only a file that has grown
-                # since is read on, and never past the limit.
-                innhold = kilde.read(storrelse + 1)
-                if len(innhold) > storrelse:
-                    innhold += kilde.read(MAKS_FILSTORRELSE + 1 - len(innhold)) or b""
-            storrelse = len(innhold)
-        if storrelse > MAKS_FILSTORRELSE:
-            yield Avvisning(
-                navn,
-                None,
-                None,
-                f"filen er på {storrelse} byte, over grensen på {MAKS_FILSTORRELSE} byte for én "
-                "sak; del den opp eller bruk .jsonl med én sak per linje",
-            )
-            return
+        innhold = _les_bytes(navn)
     except OSError as feil:
         yield Avvisning(navn, None, None, f"kan ikke leses ({feil.strerror})")
+        return
+    if isinstance(innhold, int):
+        yield Avvisning(
+            navn,
+            None,
+            None,
+            f"filen er på {innhold} byte, over grensen på {MAKS_FILSTORRELSE} byte for én "
+            "sak; del den opp eller bruk .jsonl med én sak per linje",
+        )
         return
     if filsummer is not None:
         filsummer[navn] = hashlib.sha256(innhold).hexdigest()
@@ -183,6 +175,32 @@ def les_fil(fil: Path | str, *, filsummer: dict[str, str] | None = None) -> Iter
         yield from _fra_json(navn, tekst, linje=None, raa=innhold.removeprefix(BOM))
     else:
         yield from _fra_yaml(navn, tekst)
+
+
+def _les_bytes(navn: str) -> bytes | int:
+    """The bytes of a file, or only its size when that is over MAKS_FILSTORRELSE (such a file
+    is not read); OSError when the file cannot be read."""
+    # os.open and os.read, not open(): no file object is made, and the one fstat gives the size.
+    try:
+        fd = os.open(navn, os.O_RDONLY)
+    except OSError:
+        # A file that cannot be opened may still be over the limit, and then the limit is what
+        # is named, as when the size was looked at before opening (os.stat needs no read access).
+        if (storrelse := os.stat(navn).st_size) > MAKS_FILSTORRELSE:
+            return storrelse
+        raise
+    try:
+        storrelse = os.fstat(fd).st_size
+        if storrelse > MAKS_FILSTORRELSE:
+            return storrelse
+        # read(n) allocates n bytes: ask for the size, and only a file that has grown since is
+        # read on, and never past the limit.
+        innhold = os.read(fd, storrelse + 1)
+        if len(innhold) > storrelse:
+            innhold += os.read(fd, MAKS_FILSTORRELSE + 1 - len(innhold))
+    finally:
+        os.close(fd)
+    return len(innhold) if len(innhold) > MAKS_FILSTORRELSE else innhold
 
 
 BLOKK = 1 << 20
@@ -426,6 +444,9 @@ def _valider(
 
 def _barnefeil(sak: Sak) -> list[tuple[str, str]]:
     """Child ids that are duplicated in husstand.barn or referred to without being there."""
+    alle = sak.husstand.barn
+    if len(ider := {b.id for b in alle}) == len(alle) and ider >= refererte_barn(sak):
+        return []  # the usual answer, found without building a field path
     problemer: list[tuple[str, str]] = []
     sett: set[str] = set()
     for i, barn in enumerate(sak.husstand.barn):
