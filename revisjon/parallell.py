@@ -8,6 +8,8 @@ the one the parent checked (same SHA-256). A worker reads and judges its chunk a
 only the verdicts and rejections (``SakResultat``, ``Avvisning``) and the files' checksums,
 never the cases. The parent takes the chunks back in the order it sent them, so the output is
 the same as from a run in one process; a bounded number of chunks is in flight at a time.
+A JSON Lines file is read by the parent, block by block, and sent as pieces of lines, so that
+the workers share a large file (one national extract) as they share many small ones.
 
 If worker processes cannot be started or one dies (``Prosessfeil``), the caller judges the
 files in its own process instead.
@@ -26,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from revisjon.feil import Avvisning
+from revisjon.inntak.lesing import JsonlLinjer, jsonl_linjer
 from revisjon.kriteriesprak.lasting import LastetSett, last_fil
 from revisjon.kriteriesprak.regel import KompilertKriterium
 from revisjon.resultat import Resultat, SakResultat
@@ -139,14 +142,42 @@ class _Utpakker:
 
 
 def _biter(enheter: Iterable[Enhet], storrelse: int) -> Iterator[list[Enhet]]:
+    """Chunks of about ``storrelse`` files or JSON Lines lines."""
     bit: list[Enhet] = []
+    vekt = 0
     for enhet in enheter:
         bit.append(enhet)
-        if len(bit) >= storrelse:
+        vekt += len(enhet.linjer) if isinstance(enhet, JsonlLinjer) else 1
+        if vekt >= storrelse:
             yield bit
-            bit = []
+            bit, vekt = [], 0
     if bit:
         yield bit
+
+
+def _del_jsonl(
+    enheter: Iterable[Enhet], filsummer: dict[str, str], storrelse: int
+) -> Iterator[Enhet]:
+    """``enheter`` with each JSON Lines file read here and split into pieces of ``storrelse``
+    lines, so that the workers share a large file; the file's checksum is recorded here."""
+    for enhet in enheter:
+        if not (isinstance(enhet, str) and enhet[-6:].lower() == ".jsonl"):
+            yield enhet
+            continue
+        linjer: list[tuple[int, bytes]] = []
+        for linje in jsonl_linjer(enhet, filsummer):
+            if isinstance(linje, Avvisning):
+                if linjer:
+                    yield JsonlLinjer(enhet, linjer)
+                    linjer = []
+                yield linje
+                continue
+            linjer.append(linje)
+            if len(linjer) >= storrelse:
+                yield JsonlLinjer(enhet, linjer)
+                linjer = []
+        if linjer:
+            yield JsonlLinjer(enhet, linjer)
 
 
 def vurder_parallelt(
@@ -177,7 +208,7 @@ def vurder_parallelt(
         return [utpakk(v) for v in pakket]
 
     try:
-        for del_ in _biter(enheter, bit):
+        for del_ in _biter(_del_jsonl(enheter, filsummer, bit), bit):
             ventende.append(pool.submit(_vurder, del_))
             if len(ventende) > I_ARBEID_PER_ARBEIDER * arbeidere:
                 yield from neste()

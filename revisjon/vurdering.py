@@ -17,7 +17,14 @@ from pathlib import Path
 from typing import Any
 
 from revisjon.feil import Avvisning
-from revisjon.inntak.lesing import Innlest, InnlestSak, finn_inndata, les_fil
+from revisjon.inntak.lesing import (
+    Innlest,
+    InnlestSak,
+    JsonlLinjer,
+    finn_inndata,
+    les_fil,
+    les_jsonl_linje,
+)
 from revisjon.kriteriesprak.lasting import LastetSett
 from revisjon.kriteriesprak.regel import KompilertKriterium
 from revisjon.resultat import Kjoring, KriterieInfo, Resultat, SakResultat
@@ -25,8 +32,9 @@ from revisjon.resultat import Kjoring, KriterieInfo, Resultat, SakResultat
 Vurdert = SakResultat | Avvisning
 """What a read input becomes: the verdicts on a valid case, or a rejection."""
 
-Enhet = str | Avvisning
-"""A file to read (its path), or an argument already rejected (missing, wrong file type)."""
+Enhet = str | Avvisning | JsonlLinjer
+"""A file to read (its path), an argument already rejected (missing, wrong file type), or lines
+of a JSON Lines file already read."""
 
 PARALLELL_TERSKEL = 4000
 """Files from which a run uses worker processes. Starting one (a new interpreter that imports
@@ -34,7 +42,12 @@ the package and compiles the criteria) costs about a second of CPU; measured on 
 pays from 3 500-4 000 files. ``REVISJON_ARBEIDERE=1`` turns worker processes off."""
 
 BIT = 200
-"""Files per chunk: what one worker reads and judges at a time."""
+"""Files (or JSON Lines lines) per chunk: what one worker reads and judges at a time."""
+
+JSONL_BYTE_PER_SAK = 5_000
+"""How many cases a JSON Lines file is counted as, before it is read (its size in bytes over
+this), when deciding whether a run is large enough for worker processes: a case with a few
+journal notes is 5-10 kB."""
 
 
 @dataclass
@@ -84,7 +97,12 @@ def vurder_bit(
         if isinstance(enhet, Avvisning):
             vurderte.append(enhet)
             continue
-        for element in les_fil(enhet, filsummer=filsummer):
+        innlest = (
+            (e for nr, linje in enhet.linjer for e in les_jsonl_linje(enhet.fil, nr, linje))
+            if isinstance(enhet, JsonlLinjer)
+            else les_fil(enhet, filsummer=filsummer)
+        )
+        for element in innlest:
             vurderte.append(
                 element
                 if isinstance(element, Avvisning)
@@ -220,10 +238,16 @@ def _vurder(
     arbeidere: int | None,
 ) -> Kjoring:
     enheter = finn_inndata(stier)
-    start = list(islice(enheter, terskel + 1))
+    start: list[Enhet] = []
+    saker = 0  # as estimated before reading
+    for enhet in enheter:
+        start.append(enhet)
+        saker += _anslatt_antall(enhet)
+        if saker > terskel:
+            break
     antall = arbeidere if arbeidere is not None else antall_arbeidere()
     filsummer: dict[str, str] = {}
-    if len(start) > terskel and antall > 1:
+    if saker > terskel and antall > 1:
         from revisjon import parallell
 
         if (kilder := parallell.kriteriekilder(kriteriesett)) is not None:
@@ -245,6 +269,16 @@ def _vurder(
     kjoring = _vurder_her(chain(start, enheter), kriteriesett, filsummer, fremdrift)
     kjoring.filer = sorted(filsummer.items())
     return kjoring
+
+
+def _anslatt_antall(enhet: str | Avvisning) -> int:
+    """The cases an input is expected to hold: one per file, more in a large JSON Lines file."""
+    if isinstance(enhet, str) and enhet[-6:].lower() == ".jsonl":
+        try:
+            return max(1, os.stat(enhet).st_size // JSONL_BYTE_PER_SAK)
+        except OSError:
+            return 1
+    return 1
 
 
 def _vurder_her(

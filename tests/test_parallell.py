@@ -7,6 +7,7 @@ timings here: speed is measured by benchmarks/mal.py.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import shutil
@@ -252,3 +253,45 @@ def test_syklusryddingen_er_slatt_pa_igjen_etter_kjoringen(
     with pytest.raises(OSError):
         _kjor(saksmappe, standardsett, arbeidere=1)
     assert gc.isenabled()
+
+
+def _stor_jsonl(fil: Path, antall: int) -> None:
+    """``antall`` lines from the example JSON Lines file under distinct sak_ids, with a blank
+    line, a broken line and a duplicate sak_id among them."""
+    eksempler = [
+        json.loads(linje)
+        for linje in (EKSEMPLER / "flere-saker.jsonl").read_text("utf-8").splitlines()
+    ]
+    linjer = []
+    for n in range(antall):
+        sak = dict(eksempler[n % len(eksempler)], sak_id=f"L-{n:04d}")
+        linjer.append(json.dumps(sak, ensure_ascii=False))
+    linjer[10] = ""
+    linjer[250] = '{"versjon": 1, "sak_id": '
+    linjer[300] = linjer[299]
+    fil.write_text("\n".join(linjer) + "\n", encoding="utf-8")
+
+
+def test_en_stor_jsonl_deles_pa_arbeidsprosessene_med_samme_resultat(
+    tmp_path: Path, standardsett: list[LastetSett]
+) -> None:
+    _stor_jsonl(tmp_path / "uttrekk.jsonl", 450)
+    en = _kjor(tmp_path, standardsett, arbeidere=1)
+    flere = _kjor(tmp_path, standardsett, arbeidere=2, terskel=20)
+    assert (flere.saker, flere.avviste, flere.filer) == (en.saker, en.avviste, en.filer)
+    assert len(en.saker) == 450 - 1 - 1 - 2  # blank line, broken line, both duplicates
+    assert [a.linje for a in en.avviste] == [251, 300, 301]
+    assert en.filer[0][1] == hashlib.sha256((tmp_path / "uttrekk.jsonl").read_bytes()).hexdigest()
+
+
+def test_jsonl_deles_i_biter_av_linjer_i_filens_rekkefolge(tmp_path: Path) -> None:
+    _stor_jsonl(tmp_path / "uttrekk.jsonl", 450)
+    filsummer: dict[str, str] = {}
+    enheter = list(parallell._del_jsonl([str(tmp_path / "uttrekk.jsonl")], filsummer, 200))
+    assert all(isinstance(e, lesing.JsonlLinjer) for e in enheter)
+    linjer = [nr for e in enheter for nr, _ in e.linjer]  # type: ignore[union-attr]
+    assert [len(e.linjer) for e in enheter] == [200, 200, 49]  # type: ignore[union-attr]
+    assert linjer == [nr for nr in range(1, 451) if nr != 11]
+    assert list(filsummer) == [str(tmp_path / "uttrekk.jsonl")]
+    biter = list(parallell._biter(enheter, 200))
+    assert [len(b) for b in biter] == [1, 1, 1]

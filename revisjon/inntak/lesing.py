@@ -12,7 +12,7 @@ import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, NamedTuple
 
 from pydantic import ValidationError
 
@@ -207,7 +207,40 @@ BLOKK = 1 << 20
 """A JSON Lines file is read this many bytes at a time, so a large one is never held whole."""
 
 
+class JsonlLinjer(NamedTuple):
+    """Lines of a JSON Lines file that are read but not yet parsed, as (line number, bytes
+    without the line break): a large file is split into such pieces and judged by several
+    worker processes."""
+
+    fil: str
+    linjer: list[tuple[int, bytes]]
+
+
 def _les_jsonl(navn: str, filsummer: dict[str, str] | None) -> Iterator[Innlest]:
+    for linje in jsonl_linjer(navn, filsummer):
+        if isinstance(linje, Avvisning):
+            yield linje
+        else:
+            yield from les_jsonl_linje(navn, *linje)
+
+
+def les_jsonl_linje(navn: str, nr: int, radlinje: bytes) -> Iterator[Innlest]:
+    """The case on line ``nr`` of a JSON Lines file, or why it was rejected."""
+    try:
+        tekst = dekod(radlinje)
+    except DekodingFeil as feil:
+        yield Avvisning(navn, nr, None, feil.melding, inndata=f"{navn}:{nr}")
+        return
+    yield from _fra_json(navn, tekst, linje=nr, raa=radlinje)
+
+
+def jsonl_linjer(
+    navn: str, filsummer: dict[str, str] | None
+) -> Iterator[tuple[int, bytes] | Avvisning]:
+    """The lines of a JSON Lines file that may hold a case, as (line number, bytes) with line
+    break and byte-order mark removed, and the rejections of the file and of over-long lines,
+    in file order; blank lines are passed over. The file is read block by block, and its
+    SHA-256 is put in ``filsummer`` once it has been read to the end."""
     sjekksum = hashlib.sha256()
     try:
         with open(navn, "rb") as kilde:
@@ -240,12 +273,7 @@ def _les_jsonl(navn: str, filsummer: dict[str, str] | None) -> Iterator[Innlest]
                 if not radlinje.strip():
                     continue
                 tomt = False
-                try:
-                    tekst = dekod(radlinje)
-                except DekodingFeil as feil:
-                    yield Avvisning(navn, nr, None, feil.melding, inndata=f"{navn}:{nr}")
-                    continue
-                yield from _fra_json(navn, tekst, linje=nr, raa=radlinje)
+                yield nr, radlinje
     except OSError as feil:
         yield Avvisning(navn, None, None, f"kan ikke leses ({feil.strerror})")
         return
