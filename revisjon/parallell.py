@@ -37,12 +37,15 @@ from revisjon.vurdering import BIT, Enhet, Vurdert, uten_syklusrydding, vurder_b
 Kilde = tuple[str, str]
 """A criteria file for the workers: its path and its SHA-256."""
 
-Pakket = tuple[
-    str, str, int | None, str, str | None, dt.date | None, tuple[tuple[str, str, str], ...]
-]
-"""A ``SakResultat`` as plain tuples, which pickle several times faster than dataclasses."""
+Dom = tuple[str, str, str]
+"""A verdict (``Resultat``) as a plain tuple: criterion, status, reason."""
 
-Bitsvar = tuple[list[Pakket | Avvisning], dict[str, str]]
+Pakket = tuple[str, str, int | None, str, str | None, dt.date | None, tuple[int, ...]]
+"""A ``SakResultat`` as a plain tuple (which pickles several times faster than a dataclass),
+its verdicts as places in the chunk's list of distinct verdicts."""
+
+Bitsvar = tuple[list[Dom], list[Pakket | Avvisning], dict[str, str]]
+"""A chunk's answer: its distinct verdicts, its cases and rejections, the files' checksums."""
 
 I_ARBEID_PER_ARBEIDER = 4
 """Chunks sent ahead per worker: enough that no worker waits, few enough to bound memory."""
@@ -85,24 +88,25 @@ def _vurder(bit: list[Enhet]) -> Bitsvar:
     """Worker task: one chunk of files."""
     with uten_syklusrydding():  # a chunk's cases and verdicts hold no cycles either
         vurderte, filsummer = vurder_bit(bit, _KRITERIER)
-    return [_pakk(v, {}) if isinstance(v, SakResultat) else v for v in vurderte], filsummer
-
-
-def _pakk(sak: SakResultat, pakket: dict[int, tuple[str, str, str]]) -> Pakket:
-    resultater = []
-    for r in sak.resultater:
-        assert r.overstyring is None  # overrides are applied to the whole run, afterwards
-        # Verdicts shared within the chunk stay shared (pickle sends a shared object once).
-        resultater.append(pakket.setdefault(id(r), (r.kriterium, r.status, r.begrunnelse)))
-    return (
-        sak.sak_id,
-        sak.fil,
-        sak.linje,
-        sak.tjeneste,
-        sak.enhet,
-        sak.vedtaksdato,
-        tuple(resultater),
-    )
+    plass: dict[int, int] = {}  # id of a distinct verdict → its place in ``dommer``
+    dommer: list[Dom] = []
+    pakket: list[Pakket | Avvisning] = []
+    for v in vurderte:
+        if isinstance(v, Avvisning):
+            pakket.append(v)
+            continue
+        indekser = []
+        for r in v.resultater:
+            assert r.overstyring is None  # overrides are applied to the whole run, afterwards
+            i = plass.get(id(r))  # the verdicts are alive until the chunk is packed
+            if i is None:
+                i = plass[id(r)] = len(dommer)
+                dommer.append((r.kriterium, r.status, r.begrunnelse))
+            indekser.append(i)
+        pakket.append(
+            (v.sak_id, v.fil, v.linje, v.tjeneste, v.enhet, v.vedtaksdato, tuple(indekser))
+        )
+    return dommer, pakket, filsummer
 
 
 class _Utpakker:
@@ -113,32 +117,40 @@ class _Utpakker:
     that recur, recur soon)."""
 
     def __init__(self) -> None:
-        self.resultater: dict[tuple[str, str, str], Resultat] = {}
+        self.resultater: dict[Dom, Resultat] = {}
         self.felles: dict[Any, Any] = {}
 
-    def __call__(self, v: Pakket | Avvisning) -> Vurdert:
-        if isinstance(v, Avvisning):
-            return v
-        sak_id, fil, linje, tjeneste, enhet, vedtaksdato, pakkede = v
+    def bit(self, dommer: list[Dom], pakket: list[Pakket | Avvisning]) -> list[Vurdert]:
+        """A chunk's verdicts and rejections, in its order."""
+        tabell = [self._resultat(d) for d in dommer]
         felles = self.felles
+        ut: list[Vurdert] = []
+        for v in pakket:
+            if isinstance(v, Avvisning):
+                ut.append(v)
+                continue
+            sak_id, fil, linje, tjeneste, enhet, vedtaksdato, indekser = v
+            ut.append(
+                SakResultat(
+                    sak_id,
+                    fil,
+                    linje,
+                    felles.setdefault(tjeneste, tjeneste),
+                    felles.setdefault(enhet, enhet),
+                    felles.setdefault(vedtaksdato, vedtaksdato),
+                    tuple(map(tabell.__getitem__, indekser)),
+                )
+            )
+        return ut
+
+    def _resultat(self, dom: Dom) -> Resultat:
         kjente = self.resultater
-        resultater = []
-        for r in pakkede:
-            resultat = kjente.get(r)
-            if resultat is None:
-                if len(kjente) >= self.GRENSE:
-                    kjente.clear()
-                resultat = kjente[r] = Resultat(*r)  # type: ignore[arg-type]
-            resultater.append(resultat)
-        return SakResultat(
-            sak_id,
-            fil,
-            linje,
-            felles.setdefault(tjeneste, tjeneste),
-            felles.setdefault(enhet, enhet),
-            felles.setdefault(vedtaksdato, vedtaksdato),
-            tuple(resultater),
-        )
+        resultat = kjente.get(dom)
+        if resultat is None:
+            if len(kjente) >= self.GRENSE:
+                kjente.clear()
+            resultat = kjente[dom] = Resultat(*dom)  # type: ignore[arg-type]
+        return resultat
 
 
 def _biter(enheter: Iterable[Enhet], storrelse: int) -> Iterator[list[Enhet]]:
@@ -203,9 +215,9 @@ def vurder_parallelt(
     utpakk = _Utpakker()
 
     def neste() -> list[Vurdert]:
-        pakket, summer = ventende.popleft().result()
+        dommer, pakket, summer = ventende.popleft().result()
         filsummer.update(summer)
-        return [utpakk(v) for v in pakket]
+        return utpakk.bit(dommer, pakket)
 
     try:
         for del_ in _biter(_del_jsonl(enheter, filsummer, bit), bit):
