@@ -178,39 +178,40 @@ def _skriv_parametre(kommando: Command, ctx: Context, formatter: HelpFormatter) 
                 formatter.write_dl(linjer)
 
 
-class NorskKommando(TyperCommand):
-    """A command whose ``--help`` is in Norwegian."""
+if TYPE_CHECKING:
+    _Grunn = Command
+else:
+    _Grunn = object
+
+
+class _NorskHjelp(_Grunn):
+    """What the app and the commands write alike: the help option, usage line and layout."""
 
     def get_help_option(self, ctx: Context) -> TyperOption | None:
         return _norsk_hjelpevalg(super().get_help_option(ctx))
-
-    def collect_usage_pieces(self, ctx: Context) -> list[str]:
-        return _bruksdeler(self, ctx)
 
     def format_usage(self, ctx: Context, formatter: HelpFormatter) -> None:
         _skriv_bruk(self, ctx, formatter)
 
     def format_help(self, ctx: Context, formatter: HelpFormatter) -> None:
         _skriv_hjelp(self, ctx, formatter)
+
+
+class NorskKommando(_NorskHjelp, TyperCommand):
+    """A command whose ``--help`` is in Norwegian."""
+
+    def collect_usage_pieces(self, ctx: Context) -> list[str]:
+        return _bruksdeler(self, ctx)
 
     def format_options(self, ctx: Context, formatter: HelpFormatter) -> None:
         _skriv_parametre(self, ctx, formatter)
 
 
-class NorskGruppe(TyperGroup):
+class NorskGruppe(_NorskHjelp, TyperGroup):
     """The app: its ``--help`` is in Norwegian and lists the commands under ``Kommandoer``."""
-
-    def get_help_option(self, ctx: Context) -> TyperOption | None:
-        return _norsk_hjelpevalg(super().get_help_option(ctx))
 
     def collect_usage_pieces(self, ctx: Context) -> list[str]:
         return [*_bruksdeler(self, ctx), UNDERKOMMANDO]
-
-    def format_usage(self, ctx: Context, formatter: HelpFormatter) -> None:
-        _skriv_bruk(self, ctx, formatter)
-
-    def format_help(self, ctx: Context, formatter: HelpFormatter) -> None:
-        _skriv_hjelp(self, ctx, formatter)
 
     def format_options(self, ctx: Context, formatter: HelpFormatter) -> None:
         _skriv_parametre(self, ctx, formatter)
