@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from revisjon.feil import Avvisning
 from revisjon.kriteriesprak.modell import STATUSER
@@ -121,3 +123,29 @@ def test_sak_id_med_tabelltegn_bryter_ikke_tabellen(standardsett):
     rader = [r for r in tekst.splitlines() if r.startswith("| A")]
     assert rader[0] == "| A\\|B | oppfylt | ok |"
     assert rader[-1] == "| A\\|B | " + " | ".join(["O"] * 10) + " |"
+
+
+_JSONVERDI = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats()
+    | st.text(alphabet=st.characters(codec=None, exclude_categories=()), max_size=20),
+    lambda barn: (
+        st.lists(barn, max_size=4)
+        | st.tuples(barn, barn)
+        | st.dictionaries(st.text(max_size=8) | st.integers(), barn, max_size=4)
+    ),
+    max_leaves=25,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(verdi=_JSONVERDI, niva=st.integers(min_value=0, max_value=3))
+def test_json_teksten_er_som_json_dumps(verdi: object, niva: int) -> None:
+    """The hand-written encoder writes exactly what ``json.dumps(indent=2)`` writes, indented
+    ``niva`` levels: quotes, control characters, lone surrogates, NaN, empty lists and maps."""
+    from revisjon.utdata.json_format import _verdi
+
+    forventet = json.dumps(verdi, ensure_ascii=False, indent=2).replace("\n", "\n" + "  " * niva)
+    assert _verdi(verdi, niva) == forventet

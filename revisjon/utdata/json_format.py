@@ -10,7 +10,9 @@ indent=2)`` and a final newline.
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Iterable, Iterator
+from json.encoder import encode_basestring
 from typing import Any
 
 from revisjon.feil import Avvisning
@@ -101,11 +103,41 @@ def som_dict(rapport: Rapport) -> dict[str, Any]:
 
 
 def _verdi(verdi: object, niva: int) -> str:
-    """``verdi`` as ``json.dumps`` writes it ``niva`` levels deep. Newlines in the text are only
-    ever between elements (a newline inside a string is escaped), so indenting after each one
-    moves the whole value in."""
-    tekst = json.dumps(verdi, ensure_ascii=False, indent=INNRYKK)
-    return tekst.replace("\n", "\n" + " " * (INNRYKK * niva))
+    """``verdi`` as ``json.dumps(verdi, ensure_ascii=False, indent=2)`` writes it ``niva``
+    levels deep."""
+    return _json(verdi, " " * (INNRYKK * niva))
+
+
+def _json(verdi: object, innrykk: str) -> str:
+    """``json.dumps(verdi, ensure_ascii=False, indent=2)`` on a line indented by ``innrykk``.
+
+    Written out because ``json.dumps`` with ``indent`` uses its slow pure-Python encoder (a
+    generator per level), and the result of a large run is hundreds of megabytes; the strings
+    are escaped by the same C function ``json`` uses. Other values go to ``json.dumps``."""
+    if isinstance(verdi, str):
+        return encode_basestring(verdi)
+    if verdi is None:
+        return "null"
+    if verdi is True:
+        return "true"
+    if verdi is False:
+        return "false"
+    if type(verdi) is int or (type(verdi) is float and math.isfinite(verdi)):
+        return repr(verdi)
+    if type(verdi) is dict and all(type(k) is str for k in verdi):
+        if not verdi:
+            return "{}"
+        indre = innrykk + " " * INNRYKK
+        ledd = [f"{indre}{encode_basestring(k)}: {_json(v, indre)}" for k, v in verdi.items()]
+        return "{\n" + ",\n".join(ledd) + "\n" + innrykk + "}"
+    if type(verdi) is list or type(verdi) is tuple:
+        if not verdi:
+            return "[]"
+        indre = innrykk + " " * INNRYKK
+        return "[\n" + ",\n".join([indre + _json(v, indre) for v in verdi]) + "\n" + innrykk + "]"
+    # Newlines in json.dumps's text are only ever between elements (one inside a string is
+    # escaped), so indenting after each one moves the whole value in.
+    return json.dumps(verdi, ensure_ascii=False, indent=INNRYKK).replace("\n", "\n" + innrykk)
 
 
 def _liste(elementer: Iterable[object], niva: int) -> Iterator[str]:
