@@ -1057,7 +1057,7 @@ LASTEFEIL = [
         """,
         "barn(ets",
         "vurdering.oppfylt.tekst.regex[1]",
-        "ugyldig regulært uttrykk «barn(ets»",
+        "ugyldig regulært uttrykk «barn(ets»: en parentes er ikke lukket (ved tegn 5)",
     ),
     feil(
         "ukjent-felt-i-sti",
@@ -1732,3 +1732,28 @@ def test_standardsettet_lastes_uten_feil():
     (sett,) = last_kriterier()
     assert len(sett.kriterier) == 10
     assert len(sett.sha256) == 64
+
+
+@pytest.mark.parametrize(
+    ("monster", "melding"),
+    [
+        ("[a", "en [ er ikke lukket med ] (ved tegn 1)"),
+        ("a)", "en ) har ingen ( foran seg (ved tegn 2)"),
+        ("*a", "en gjentakelse (*, +, ? eller {…}) har ingenting foran seg (ved tegn 1)"),
+        ("a**", "to gjentakelser står etter hverandre (ved tegn 3)"),
+        ("\\q", "ukjent tegn etter \\; skriv \\\\ for en bakoverstrek (ved tegn 1)"),
+        ("[z-a]", "tegnområdet går baklengs (ved tegn 2)"),
+        ("a{2,1}", "i {m,n} er m større enn n (ved tegn 3)"),
+        ("(?<=a+)b", "et tilbakeblikk (?<=…) må ha fast lengde"),
+        ("(?P<x", "uttrykket slutter for tidlig (ved tegn 5)"),
+        ("(?P<1>a)", "uttrykket kan ikke tolkes (ved tegn 5)"),
+    ],
+)
+def test_ugyldig_regex_forklares_pa_norsk(monster: str, melding: str) -> None:
+    import re
+
+    from revisjon.kriteriesprak.kompilering import _regexfeil
+
+    with pytest.raises(re.error) as feil:
+        re.compile(monster)
+    assert _regexfeil(feil.value) == melding

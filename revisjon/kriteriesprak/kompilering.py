@@ -478,6 +478,33 @@ def _tall(b: m.Tall, omfang: Omfang, sted: Sted, neg: Sequence[str]) -> Predikat
     return Predikat(tall)
 
 
+_REGEXFEIL = (
+    ("missing ), unterminated subpattern", "en parentes er ikke lukket"),
+    ("unbalanced parenthesis", "en ) har ingen ( foran seg"),
+    ("unterminated character set", "en [ er ikke lukket med ]"),
+    ("nothing to repeat", "en gjentakelse (*, +, ? eller {…}) har ingenting foran seg"),
+    ("multiple repeat", "to gjentakelser står etter hverandre"),
+    ("bad escape", "ukjent tegn etter \\; skriv \\\\ for en bakoverstrek"),
+    ("bad character range", "tegnområdet går baklengs"),
+    ("min repeat greater than max repeat", "i {m,n} er m større enn n"),
+    ("look-behind requires fixed-width pattern", "et tilbakeblikk (?<=…) må ha fast lengde"),
+    ("invalid group reference", "viser til en gruppe som ikke finnes"),
+    ("unknown extension", "ukjent (?…)-form"),
+    ("missing", "uttrykket slutter for tidlig"),
+)
+"""Python's messages for invalid regular expressions (``re.error.msg``, English) in Norwegian,
+by how they start; the last entry catches the other «missing …» messages."""
+
+
+def _regexfeil(feil: re.error) -> str:
+    """Why a regular expression is invalid, in Norwegian, with the place when it is known."""
+    grunn = next(
+        (norsk for engelsk, norsk in _REGEXFEIL if feil.msg.startswith(engelsk)),
+        "uttrykket kan ikke tolkes",
+    )
+    return f"{grunn} (ved tegn {feil.pos + 1})" if feil.pos is not None else grunn
+
+
 def _tekst(b: m.Tekst, omfang: Omfang, sted: Sted, neg: Sequence[str]) -> Sjekk:
     a = b.tekst
     with _ved(sted, "felt"):
@@ -487,7 +514,7 @@ def _tekst(b: m.Tekst, omfang: Omfang, sted: Sted, neg: Sequence[str]) -> Sjekk:
             re.compile(monster)
         except re.error as feil:
             raise Kompileringsfeil(
-                (*sted, "regex", i), f"ugyldig regulært uttrykk «{monster}»: {feil}"
+                (*sted, "regex", i), f"ugyldig regulært uttrykk «{monster}»: {_regexfeil(feil)}"
             ) from None
     sok = Tekstsok.lag(
         fraser=tuple(a.fraser),
