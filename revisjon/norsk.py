@@ -43,6 +43,13 @@ def dato(verdi: dt.date | None) -> str:
     return verdi.strftime("%d.%m.%Y") if verdi else "–"
 
 
+TUSENSKILLE = "\u00a0"
+"""The thousands separator: a no-break space (U+00A0), as Norwegian typography has it, so a
+report in Word or PDF (via pandoc) never splits «23 281» across two lines. It looks like a
+space; ``str.split`` and the regex ``\\s`` count it as one, but ``md`` keeps it."""
+
+
 def heltall(verdi: int) -> str:
-    """1234 → ``1 234`` (space as thousands separator, as in Norwegian reports)."""
-    return f"{verdi:,}".replace(",", " ")
+    """A count as a reader sees it: 1234 → ``1 234``, 100000 → ``100 000``, with
+    ``TUSENSKILLE`` between the groups of three digits."""
+    return f"{verdi:,}".replace(",", TUSENSKILLE)

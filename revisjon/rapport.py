@@ -210,13 +210,15 @@ def velg_grad(andel: float | None, skala: list[Grad]) -> str | None:
 
 
 def _tall(andel: Andel, antall: dict[str, int], grad: str | None) -> dict[str, str]:
+    """The values a criteria file's report texts name (``{vurdert}``, ``{andel}`` …), as the
+    report writes them: counts with a thousands separator, shares in per cent."""
     return {
-        "oppfylt": str(antall.get("oppfylt", 0)),
-        "delvis_oppfylt": str(antall.get("delvis_oppfylt", 0)),
-        "ikke_oppfylt": str(antall.get("ikke_oppfylt", 0)),
-        "ikke_aktuelt": str(antall.get("ikke_aktuelt", 0)),
-        "ikke_vurdert": str(antall.get("ikke_vurdert", 0)),
-        "vurdert": str(andel.vurdert),
+        "oppfylt": norsk.heltall(antall.get("oppfylt", 0)),
+        "delvis_oppfylt": norsk.heltall(antall.get("delvis_oppfylt", 0)),
+        "ikke_oppfylt": norsk.heltall(antall.get("ikke_oppfylt", 0)),
+        "ikke_aktuelt": norsk.heltall(antall.get("ikke_aktuelt", 0)),
+        "ikke_vurdert": norsk.heltall(antall.get("ikke_vurdert", 0)),
+        "vurdert": norsk.heltall(andel.vurdert),
         "andel": norsk.prosent(andel.andel),
         "intervall": norsk.intervall(andel.intervall),
         "grad": grad or "–",
@@ -231,7 +233,10 @@ def stotte_tekst(andel: Andel) -> str:
     lav, hoy = norsk.nedre_grense(andel.intervall[0]), norsk.ovre_grense(andel.intervall[1])
     sikkerhet = norsk.konfidens(andel.konfidens)
     saker = "sak" if andel.vurdert == 1 else "saker"
-    grunnlag = f"Med {andel.vurdert} {saker} og {andel.oppfylt} funnet i orden"
+    grunnlag = (
+        f"Med {norsk.heltall(andel.vurdert)} {saker} og {norsk.heltall(andel.oppfylt)} "
+        "funnet i orden"
+    )
     if andel.oppfylt == 0:
         return f"{grunnlag} kan vi med {sikkerhet} sikkerhet bare si at andelen er under {hoy}."
     if andel.oppfylt == andel.vurdert:
@@ -249,16 +254,11 @@ def hovedtrekk(
             "Kriteriet var ikke aktuelt eller kunne ikke vurderes i noen av de gjennomgåtte sakene."
         )
     vanligst = max(("ikke_oppfylt", "delvis_oppfylt", "oppfylt"), key=lambda s: antall[s])
+    av = f"({norsk.heltall(antall[vanligst])} av {norsk.heltall(vurdert)} saker)"
     if statusnavn and statusnavn[vanligst] != STATUSTEKST[vanligst]:
         # The criteria file's own words (e.g. «lovbrudd») do not fit the sentence below.
-        return (
-            f"Et hovedtrekk i de gjennomgåtte sakene er: {statusnavn[vanligst]} "
-            f"({antall[vanligst]} av {vurdert} saker)."
-        )
-    return (
-        f"Et hovedtrekk i de gjennomgåtte sakene er at kriteriet {_LEDDSETNING[vanligst]} "
-        f"({antall[vanligst]} av {vurdert} saker)."
-    )
+        return f"Et hovedtrekk i de gjennomgåtte sakene er: {statusnavn[vanligst]} {av}."
+    return f"Et hovedtrekk i de gjennomgåtte sakene er at kriteriet {_LEDDSETNING[vanligst]} {av}."
 
 
 _LEDDSETNING = {

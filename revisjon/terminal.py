@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
+from revisjon import norsk
 from revisjon.feil import Avvisning
 from revisjon.rapport import Rapport
 from revisjon.resultat import STATUSTEKST, Kjoring
@@ -17,10 +19,17 @@ def vis_avvisninger(konsoll: Console, avviste: list[Avvisning]) -> None:
 
 def vis_oppsummering(konsoll: Console, kjoring: Kjoring) -> None:
     konsoll.print(
-        f"Lest {kjoring.antall_lest} inndata: {len(kjoring.saker)} saker vurdert, "
-        f"{kjoring.antall_avviste_inndata} avvist.",
+        f"Lest {norsk.heltall(kjoring.antall_lest)} inndata: "
+        f"{norsk.heltall(len(kjoring.saker))} saker vurdert, "
+        f"{norsk.heltall(kjoring.antall_avviste_inndata)} avvist.",
         highlight=False,
     )
+
+
+def _antall(verdi: int) -> Text:
+    """A count for a table cell, kept on one line: rich would otherwise break «10 573» at its
+    no-break space (the column's title still wraps, so the table fits as before)."""
+    return Text(norsk.heltall(verdi), no_wrap=True)
 
 
 def oppsummeringstabell(rapport: Rapport) -> Table:
@@ -36,7 +45,7 @@ def oppsummeringstabell(rapport: Rapport) -> Table:
     for f in rapport.funn:
         tabell.add_row(
             f"{f.id} {f.kriterium.tittel}",
-            *(str(f.antall[s]) for s in STATUSTEKST),
+            *(_antall(f.antall[s]) for s in STATUSTEKST),
             f.andel_tekst,
             f.intervall_tekst,
             f.grad or "–",

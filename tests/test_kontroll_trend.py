@@ -127,6 +127,18 @@ def test_grafen_er_gyldig_svg_ved_siden_av_tabellene(tre_maneder: list[Path], tm
     assert "K2 Barnets beste <vurdert> | synlig" in tekster
 
 
+def test_store_antall_skrives_med_tusenskille(tmp_path: Path):
+    stor = skriv(
+        tmp_path, "stor.json", resultat("2024-07-02", maned("JUL", "2024-06-10", 1200, 300))
+    )
+    rapport = lag_trendrapport(Trendoppdrag(filer=[stor], ut=tmp_path / "trend.md"))
+    nb = "\u00a0"  # the no-break space between groups of digits
+    assert f"| 02.07.2024 | 1{nb}200 | 1{nb}500 | 80,0 % |" in rapport.markdown
+    assert f"| 1{nb}500 | `" in rapport.markdown  # the cases of the file, under Kilder
+    tekster = "".join(ET.parse(tmp_path / "trend.svg").getroot().itertext())
+    assert f"N = 1{nb}500" in tekster
+
+
 def test_graf_kan_velges_og_lenken_er_relativ(tre_maneder: list[Path], tmp_path: Path):
     (tmp_path / "md").mkdir()
     (tmp_path / "bilder").mkdir()

@@ -128,6 +128,18 @@ def test_beskrivelsen_sier_tallet_forst():
     assert "1 eller færre avvik blant 93" in tekst
 
 
+def test_store_utvalg_skrives_med_tusenskille():
+    nb = "\u00a0"  # the no-break space between groups of digits
+    tekst = beskriv(
+        utvalgsstorrelse(
+            toleranse=P(1, 500), konfidens=P(19, 20), forventet=P(1, 1000), populasjon=100_000
+        )
+    )
+    assert tekst.startswith(f"Utvalgsstørrelse: 5{nb}833 saker\n")
+    assert f"(populasjon 100{nb}000 saker; 200 avvik i populasjonen" in tekst
+    assert f"6 eller færre avvik blant 5{nb}833 tilfeldig valgte saker" in tekst
+
+
 def test_cli_utvalgsstorrelse():
     svar = kjor(
         "utvalgsstorrelse", "--toleranse", "5%", "--konfidens", "0.95", "--populasjon", "100"

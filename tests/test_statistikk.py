@@ -187,5 +187,10 @@ def test_dato(dato, tekst):
 
 
 def test_heltall():
-    assert norsk.heltall(1234) == "1 234"
+    # a no-break space between groups of three digits, so a count never splits over two lines
+    assert norsk.heltall(1234) == "1\u00a0234"
+    assert norsk.heltall(100000) == "100\u00a0000"
+    assert norsk.heltall(1234567) == "1\u00a0234\u00a0567"
+    assert norsk.heltall(999) == "999"
     assert norsk.heltall(12) == "12"
+    assert norsk.heltall(0) == "0"

@@ -11,23 +11,32 @@ import datetime as dt
 import hashlib
 import io
 import json
+import re
 from collections.abc import Iterator
+from fractions import Fraction
 
 import pytest
 import yaml
+from rich.console import Console
 
 from revisjon.feil import Avvisning, RevisjonFeil
+from revisjon.kontroll.rapportdel import med_internkontroll
 from revisjon.kriteriesprak.lasting import LastetSett
+from revisjon.norsk import heltall
 from revisjon.oppdrag import Oppsett, lag_rapport
 from revisjon.rapport import LISTEGRENSE, STOR_KJORING, Rapport, bygg_rapport
 from revisjon.resultat import Kjoring, Overstyring, Resultat, SakResultat
 from revisjon.skriving import skriv_atomisk, skriv_strom
+from revisjon.terminal import oppsummeringstabell, vis_oppsummering
 from revisjon.utdata import Format, render, render_deler
 from revisjon.utdata.json_format import som_dict
 from revisjon.utdata.markdown import md
 from revisjon.vurdering import kriterieinfo
 from tests.cli_hjelp import kjor
 from tests.conftest import EKSEMPLER, FAST_DATO, lag_sak
+
+NB = "\u00a0"
+"""The no-break space a report writes between groups of digits: 1 500 is ``f"1{NB}500"``."""
 
 STATUSRUNDE = (
     "oppfylt",
@@ -174,13 +183,13 @@ def test_markdown_kommer_i_biter(standardsett):
 def test_stor_kjoring_viser_antall_og_sier_hvor_hver_sak_star(stor):
     fakta = avsnitt(stor, "## 5 Fakta")
     assert fakta.startswith(
-        "\nRevisjonen omfatter 1500 saker. Det er for mange til å vise hver sak her, så tabellene "
+        f"\nRevisjonen omfatter 1{NB}500 saker. Det er for mange til å vise hver sak her, så tabellene "
         "viser bare hvor mange saker som har hver status. Vurderingen og begrunnelsen for hver sak "
         "står i resultatet fra `revisjon vurder --format json`, og avvikene (ikke oppfylt og "
         "delvis oppfylt) kan skrives til en CSV-fil med `revisjon vurder --avvik FIL.csv`.\n"
     )
     # K1 in every sixth case from the first is oppfylt, and the three overrides make it so
-    assert "| Oppfylt | 502 av 1000 |\n| Delvis oppfylt | 249 av 1000 |" in stor
+    assert f"| Oppfylt | 502 av 1{NB}000 |\n| Delvis oppfylt | 249 av 1{NB}000 |" in stor
     vedlegg = avsnitt(stor, "## Vedlegg 1 Saker og kriterier")
     assert "tabellen med status for hver sak og hvert kriterium utelatt" in vedlegg
     assert "`revisjon vurder --format json`" in vedlegg
@@ -227,7 +236,7 @@ def test_stor_kjoring_gir_fingeravtrykk_av_filene(stor):
     linjer = "".join(f"{i:064x}  saker/s-{i:05d}.json\n" for i in range(1500))
     forventet = hashlib.sha256(linjer.encode()).hexdigest()
     assert (
-        f"Revisjonen har lest 1500 saksfiler. Det er for mange til å liste hver fil med sjekksum "
+        f"Revisjonen har lest 1{NB}500 saksfiler. Det er for mange til å liste hver fil med sjekksum "
         f"her. Fingeravtrykket av alle filene (SHA-256 av listen over filene med sjekksummene "
         f"deres) er `{forventet}`."
     ) in sporbarhet
@@ -244,7 +253,7 @@ def test_grensen_for_stor_kjoring(standardsett):
         rapport_for(stor_kjoring(standardsett, STOR_KJORING + 1), standardsett), Format.markdown
     )
     assert "| Sak | Status | Begrunnelse |" not in over
-    assert f"Revisjonen omfatter {STOR_KJORING + 1} saker." in over
+    assert f"Revisjonen omfatter {heltall(STOR_KJORING + 1)} saker." in over
 
 
 def test_mange_avviste_forkortes_ogsa_i_en_liten_kjoring(standardsett):
@@ -266,12 +275,121 @@ def test_stor_kjoring_til_fil_fra_kommandolinjen(tmp_path):
     svar = kjor("vurder", str(mappe), "-o", str(ut), "--dato", "2024-10-01")
     assert svar.returncode == 0, svar.stderr
     tekst = ut.read_text("utf-8")
-    assert f"Revisjonen omfatter {STOR_KJORING + 1} saker." in tekst
+    assert f"Revisjonen omfatter {heltall(STOR_KJORING + 1)} saker." in tekst
     assert "| T-" not in tekst
     sha = hashlib.sha256((mappe / "saker.jsonl").read_bytes()).hexdigest()
     assert f"| {md(mappe / 'saker.jsonl')} | `{sha}` |" in tekst  # one file: still listed
     data = json.loads(kjor("vurder", str(mappe), "--format", "json").stdout)
     assert len(data["saker"]) == STOR_KJORING + 1
+    antall = heltall(STOR_KJORING + 1)
+    assert f"Lest {antall} inndata: {antall} saker vurdert, 0 avvist." in svar.stderr
+    # every case is the same, so each criterion has all of them in one status
+    tabell = svar.stderr[svar.stderr.index("Resultat per kriterium") :]
+    assert f" {antall} " in tabell
+    assert f" {STOR_KJORING + 1} " not in tabell
+
+
+# --- counts as a Norwegian report writes them: 1 500, with a no-break space ----------------------
+
+UFORMATERT = re.compile(
+    r"(?<![.\d])\d{4,} (?:av|saker|sak|inndata|til|saksfiler|vurderinger|avvik)\b"
+    r"|\b(?:av|Med|omfatter|gjennom|lest|og|overstyrt) \d{4,}\b|\| \d{4,} \|"
+)
+"""A count of four digits or more written without a thousands separator (not a year, as in
+«fra 01.01.2024 til» or «i 2023»)."""
+
+
+def test_stor_kjoring_skriver_antall_med_tusenskille(stor):
+    sammendrag = avsnitt(stor, "## 1 Sammendrag")
+    assert f"Revisjonen har gått gjennom 1{NB}500 saker mot 10 revisjonskriterier." in sammendrag
+    # the criteria file's conclusion, with {oppfylt} and {vurdert} filled in
+    assert f": 2{NB}002 av 4{NB}000 vurderinger i de gjennomgåtte sakene er oppfylt" in sammendrag
+    metode = avsnitt(stor, "## 4 Metode og data")
+    assert f"Revisjonen har gått gjennom 1{NB}500 saker med vedtak fra 01.01.2024" in metode
+    assert f"| økonomisk stønad | 1{NB}500 |" in metode
+    assert f"| Oppfølging | 1{NB}500 |" in metode
+    k1 = "K1 Hvert barns behov og livssituasjon kartlagt før vedtak"
+    fakta = avsnitt(stor, f"### 5.1 {k1}")
+    assert f"kriteriet er oppfylt (502 av 1{NB}000 saker)." in fakta
+    vurdering = avsnitt(stor, f"### 6.1 {k1}")
+    assert f"bare er kartlagt før vedtak i 502 av 1{NB}000 saker (50,2 %)" in vurdering
+    assert f"Andel oppfylt: 50,2 % (502 av 1{NB}000 saker; 95 % konfidensintervall" in vurdering
+    assert f"Med 1{NB}000 saker og 502 funnet i orden kan vi" in vurdering
+    konklusjon = avsnitt(stor, "### 7.1 Problemstilling 1")
+    assert f": oppfylt i 502 av 1{NB}000 saker (50,2 %; 95 % KI" in konklusjon
+    assert f"Med 1{NB}500 saker er tabellen med status" in stor
+    assert not UFORMATERT.findall(stor)
+
+
+def test_antall_under_tusen_er_uten_skille(stor):
+    assert "| Oppfylt | 502 av" in stor
+    assert "Revisor har overstyrt 3 av verktøyets vurderinger" in stor
+    assert not re.search(r"\d \d{3}\b", stor)  # a separator is never a plain space
+
+
+def test_mange_avviste_og_overstyrte_med_tusenskille(standardsett):
+    kjoring = stor_kjoring(standardsett, 1100, avviste=1234, overstyrte=1100)
+    tekst = render(rapport_for(kjoring, standardsett), Format.markdown)
+    sammendrag = avsnitt(tekst, "## 1 Sammendrag")
+    assert (
+        f"Revisjonen har gått gjennom 1{NB}100 saker mot 10 revisjonskriterier. 1{NB}234 inndata "
+        f"kunne ikke leses og er ikke med i gjennomgangen. 1{NB}100 vurderinger er overstyrt av "
+        "revisor."
+    ) in sammendrag
+    metode = avsnitt(tekst, "## 4 Metode og data")
+    assert f"**Avviste inndata.** 1{NB}234 inndata kunne ikke leses og er ikke vurdert:" in metode
+    assert f"… og 1{NB}134 til. Hele listen står" in metode
+    assert f"Revisor har overstyrt 1{NB}100 av verktøyets vurderinger" in metode
+    assert f"(de første {LISTEGRENSE}; alle står i resultatet" in metode
+    vedlegg = avsnitt(tekst, "## Vedlegg 2 Overstyrte vurderinger")
+    assert f"… og 1{NB}000 til. Alle står med begrunnelse" in vedlegg
+    assert not UFORMATERT.findall(tekst)
+
+
+def test_oppsummering_i_terminalen_med_tusenskille(standardsett):
+    # the overrides make K1 oppfylt in all 1 100 cases
+    kjoring = stor_kjoring(standardsett, 1100, avviste=1234, overstyrte=1100)
+    skjerm = io.StringIO()
+    konsoll = Console(file=skjerm, width=120)
+    vis_oppsummering(konsoll, kjoring)
+    konsoll.print(oppsummeringstabell(rapport_for(kjoring, standardsett)))
+    tekst = skjerm.getvalue()
+    assert tekst.startswith(f"Lest 2{NB}334 inndata: 1{NB}100 saker vurdert, 1{NB}234 avvist.\n")
+    k1 = next(linje for linje in tekst.splitlines() if "K1 " in linje)
+    assert f" 1{NB}100 │       0 │" in k1
+
+
+@pytest.mark.parametrize("bredde", [60, 70, 80, 100])
+def test_smal_terminal_deler_ikke_et_antall_over_to_linjer(standardsett, bredde):
+    """A count is whole, or visibly cut (as rich cuts «65,3 %»), never «1» over «100»."""
+    kjoring = stor_kjoring(standardsett, 1100, overstyrte=1100)
+    skjerm = io.StringIO()
+    Console(file=skjerm, width=bredde).print(
+        oppsummeringstabell(rapport_for(kjoring, standardsett))
+    )
+    k1 = next(linje for linje in skjerm.getvalue().splitlines() if "│ K1" in linje)
+    oppfylt = k1.split("│")[2].strip()
+    assert oppfylt == f"1{NB}100" or oppfylt.endswith("…")
+    if bredde >= 80:
+        assert oppfylt == f"1{NB}100"
+
+
+def test_json_har_tall_som_tall_og_tekst_uten_skille(standardsett):
+    rapport = med_internkontroll(
+        rapport_for(stor_kjoring(standardsett, 1500), standardsett),
+        utvalg=None,
+        toleranse=Fraction(1, 2),
+    )
+    data = som_dict(rapport)
+    assert data["oppsummering"] == {"lest": 1500, "vurdert": 1500, "avvist": 0}
+    k1 = data["kriterier"][0]
+    assert k1["antall"]["oppfylt"] == 500
+    assert k1["toleranse"]["vurdert"] == 1000
+    assert k1["toleranse"]["tekst"].startswith("Ikke vist: med 500 avvik i 1000 saker")
+    # the report writes the same verdict with a separator
+    markdown = render(rapport, Format.markdown)
+    assert f"| K1 | 500 | 1{NB}000 | 50,0 % |" in markdown
+    assert f"Ikke vist: med 500 avvik i 1{NB}000 saker kan avviksandelen" in markdown
 
 
 # --- writing ----------------------------------------------------------------------------------

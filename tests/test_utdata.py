@@ -90,6 +90,10 @@ def test_markdown_er_lik_for_like_inndata(standardsett, eksempelkjoring):
         ("linje1\nlinje2", "linje1 linje2"),
         ("versjon 0.1.0", "versjon 0.1.0"),
         ("*fet* _kursiv_", "\\*fet\\* \\_kursiv\\_"),
+        ("  mye \t\r\n  luft\u2028 ", "mye luft"),
+        # the no-break space of a count (1 500) is kept, so Word and PDF keep the count whole
+        ("i 1\u00a0500 saker", "i 1\u00a0500 saker"),
+        ("\u00a0kant\u00a0", "kant"),
     ],
 )
 def test_tekst_fra_inndata_kan_ikke_bryte_markdown(inn, ut):

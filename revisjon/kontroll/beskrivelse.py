@@ -45,7 +45,7 @@ class Utvalgsbeskrivelse:
 def _ider(ider: Sequence[str]) -> str:
     vist = ", ".join(ider[:MAKS_IDER])
     resten = len(ider) - MAKS_IDER
-    return f"{vist} og {resten} til" if resten > 0 else vist
+    return f"{vist} og {norsk.heltall(resten)} til" if resten > 0 else vist
 
 
 def _saker(antall: int) -> str:
@@ -69,18 +69,20 @@ def _trekning(lest: LestManifest) -> list[str]:
         f" ({avgrensning})" if avgrensning else ""
     )
     setninger = [
-        f"Sakene er trukket med revisjon stikkprove: {len(m.valgt)} av {populasjon}. "
-        f"Sakene er rangert etter SHA-256 av frøet «{m.seed}» og sak-id-en, og de første er "
-        "valgt; utvalget er dermed tilfeldig og kan trekkes på nytt av hvem som helst med samme "
-        f"saker og frø (utvalgsmanifest {lest.fil})."
+        f"Sakene er trukket med revisjon stikkprove: {norsk.heltall(len(m.valgt))} av "
+        f"{populasjon}. Sakene er rangert etter SHA-256 av frøet «{m.seed}» og sak-id-en, og "
+        "de første er valgt; utvalget er dermed tilfeldig og kan trekkes på nytt av hvem som "
+        f"helst med samme saker og frø (utvalgsmanifest {lest.fil})."
     ]
     if m.lagdelt_etter is not None:
         lag = "; ".join(
-            f"{_lagnavn(lag.navn, m.lagdelt_etter)}: {lag.valgt} av {lag.populasjon}"
+            f"{_lagnavn(lag.navn, m.lagdelt_etter)}: {norsk.heltall(lag.valgt)} av "
+            f"{norsk.heltall(lag.populasjon)}"
             for lag in m.populasjon.lag
         )
         setninger.append(
-            f"Utvalget er lagdelt etter {m.lagdelt_etter} med inntil {m.antall} saker per lag ({lag})."
+            f"Utvalget er lagdelt etter {m.lagdelt_etter} med inntil {norsk.heltall(m.antall)} "
+            f"saker per lag ({lag})."
         )
     if m.ekskludert:
         antall = sum(e.antall for e in m.ekskludert)
@@ -91,8 +93,8 @@ def _trekning(lest: LestManifest) -> list[str]:
         )
     if m.avvist:
         setninger.append(
-            f"{m.avvist} inndata kunne ikke leses da utvalget ble trukket, og er ikke med i "
-            "populasjonen."
+            f"{norsk.heltall(m.avvist)} inndata kunne ikke leses da utvalget ble trukket, og er "
+            "ikke med i populasjonen."
         )
     setninger.append(
         f"Populasjonens fingeravtrykk (SHA-256 av de sorterte sak-id-ene) er {m.populasjon.sha256}."
@@ -151,12 +153,14 @@ def beskriv_utvalg(lest: LestManifest, kjoring: Kjoring) -> Utvalgsbeskrivelse:
     setninger = _trekning(lest)
     if mangler:
         setninger.append(
-            f"{len(mangler)} av de {len(valgt)} trukne sakene er ikke med i gjennomgangen: "
+            f"{norsk.heltall(len(mangler))} av de {norsk.heltall(len(valgt))} trukne sakene er "
+            "ikke med i gjennomgangen: "
             f"{_ider(mangler)}."
         )
     if ekstra:
         setninger.append(
-            f"{len(ekstra)} av de gjennomgåtte sakene er ikke med i utvalget: {_ider(ekstra)}."
+            f"{norsk.heltall(len(ekstra))} av de gjennomgåtte sakene er ikke med i utvalget: "
+            f"{_ider(ekstra)}."
         )
     generalisering, generaliserbar = _generalisering(lest, not mangler and not ekstra)
     return Utvalgsbeskrivelse(

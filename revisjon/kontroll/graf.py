@@ -13,6 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
+from revisjon import norsk
+
 BREDDE = 760
 VENSTRE, HOYRE = 56, 16
 TOPP = 64
@@ -102,12 +104,13 @@ def _panel(panel: Panel, topp: int, perioder: int) -> list[str]:
             ut.append(
                 f'<text x="{_tall(xx)}" y="{_tall(ly)}" font-size="10" text-anchor="end" '
                 f'transform="rotate(-30 {_tall(xx)} {_tall(ly)})">{_tekst(p.etikett)} '
-                f"(N = {p.vurdert})</text>"
+                f"(N = {norsk.heltall(p.vurdert)})</text>"
             )
         else:
             ut.append(
                 f'<text x="{_tall(xx)}" y="{_tall(ly)}" font-size="10" text-anchor="middle">'
-                f'{_tekst(p.etikett)}<tspan x="{_tall(xx)}" dy="12">N = {p.vurdert}</tspan></text>'
+                f'{_tekst(p.etikett)}<tspan x="{_tall(xx)}" dy="12">'
+                f"N = {norsk.heltall(p.vurdert)}</tspan></text>"
             )
     for bit in _sammenhengende(panel.punkter):
         if len(bit) > 1:

@@ -88,7 +88,7 @@ def toleranse_json(rapport: Rapport, kriterium: str) -> dict[str, Any] | None:
         "metode": a.metode,
         "populasjon": a.populasjon,
         "vurdering": a.vurdering,
-        "tekst": a.tekst,
+        "tekst": a.setning(str),  # plain digits: the JSON does not follow the report's format
     }
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from revisjon import norsk
 from revisjon.feil import Avvisning, RevisjonFeil
 from revisjon.inntak.lesing import les_saker
 from revisjon.kontroll.kopiering import kontroller_kopimappe, kopier_saker
@@ -56,7 +57,8 @@ class Stikkproveresultat:
         """What the command says on stderr after the chosen ids."""
         m = self.manifest
         linjer = [
-            f"Valgte {len(m.valgt)} av {m.populasjon.antall} saker i populasjonen "
+            f"Valgte {norsk.heltall(len(m.valgt))} av {norsk.heltall(m.populasjon.antall)} saker "
+            "i populasjonen "
             f"(frø «{m.seed}», {'lagdelt etter ' + m.lagdelt_etter if m.lagdelt_etter else 'ikke lagdelt'})."
         ]
         for lag in m.populasjon.lag:
@@ -66,16 +68,23 @@ class Stikkproveresultat:
                 else f"{m.lagdelt_etter} ikke oppgitt"
             )
             alle = " (alle)" if lag.valgt == lag.populasjon else ""
-            linjer.append(f"  {navn}: {lag.valgt} av {lag.populasjon}{alle}")
+            linjer.append(
+                f"  {navn}: {norsk.heltall(lag.valgt)} av {norsk.heltall(lag.populasjon)}{alle}"
+            )
         if m.lagdelt_etter is None and len(m.valgt) < m.antall:
-            linjer.append(f"Populasjonen har bare {m.populasjon.antall} saker; alle er valgt.")
+            linjer.append(
+                f"Populasjonen har bare {norsk.heltall(m.populasjon.antall)} saker; alle er valgt."
+            )
         if self.avviste:
             linjer.append(
-                f"{m.avvist} inndata kunne ikke leses og er ikke med i populasjonen (se over)."
+                f"{norsk.heltall(m.avvist)} inndata kunne ikke leses og er ikke med i "
+                "populasjonen (se over)."
             )
         linjer.append(f"Skrev {self.manifestfil}.")
         if self.kopimappe is not None:
-            linjer.append(f"Kopierte sakene til {self.kopimappe} ({len(self.kopiert)} filer).")
+            linjer.append(
+                f"Kopierte sakene til {self.kopimappe} ({norsk.heltall(len(self.kopiert))} filer)."
+            )
         return linjer
 
 

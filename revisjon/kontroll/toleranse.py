@@ -17,6 +17,7 @@ deviations in the sample is already above T; otherwise «ikke_vist».
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Literal
@@ -69,7 +70,12 @@ class Avviksgrense:
 
     @property
     def tekst(self) -> str:
-        """The verdict in plain words."""
+        """The verdict in plain words, as the report writes it (counts as ``1 500``)."""
+        return self.setning(norsk.heltall)
+
+    def setning(self, tall: Callable[[int], str]) -> str:
+        """The verdict in plain words, with counts written by ``tall``: the result JSON keeps
+        the digits as they were (``str``), so its ``tekst`` does not change with the report."""
         t = self.grense_tekst
         if self.vurdering == "ikke_vurdert":
             return "Ikke vurdert: kriteriet er ikke vurdert i noen sak."
@@ -85,9 +91,9 @@ class Avviksgrense:
             )
         saker = "sak" if self.vurdert == 1 else "saker"
         return (
-            f"Ikke vist: med {self.avvik} avvik i {self.vurdert} {saker} kan avviksandelen være "
-            f"opptil {self.ovre_tekst}; utvalget støtter ikke at den er under toleransegrensen "
-            f"på {t}."
+            f"Ikke vist: med {tall(self.avvik)} avvik i {tall(self.vurdert)} {saker} kan "
+            f"avviksandelen være opptil {self.ovre_tekst}; utvalget støtter ikke at den er under "
+            f"toleransegrensen på {t}."
         )
 
 

@@ -139,7 +139,7 @@ class Punkt:
         if not self.andel.vurdert:
             return "Ikke vurdert i noen sak"
         if self.for_fa:
-            return f"For få saker (under {self.minste_n}) til å si noe sikkert"
+            return f"For få saker (under {norsk.heltall(self.minste_n)}) til å si noe sikkert"
         return ""
 
 
@@ -275,7 +275,7 @@ _INNDELING = {
 
 
 def _saker(antall: int) -> str:
-    return f"{antall} {'sak' if antall == 1 else 'saker'}"
+    return f"{norsk.heltall(antall)} {'sak' if antall == 1 else 'saker'}"
 
 
 def trend_markdown(trend: Trend, *, graf: str) -> str:
@@ -284,11 +284,13 @@ def trend_markdown(trend: Trend, *, graf: str) -> str:
     linjer = [
         "# Utvikling per kriterium",
         "",
-        f"{len(trend.kilder)} resultatfiler og {len(trend.perioder)} perioder "
+        f"{norsk.heltall(len(trend.kilder))} resultatfiler og "
+        f"{norsk.heltall(len(trend.perioder))} perioder "
         f"({_INNDELING[trend.inndeling]}). Andel oppfylt er antall saker der kriteriet er "
         "oppfylt, delt på saker der det er vurdert (oppfylt, delvis oppfylt og ikke oppfylt); "
         f"usikkerheten er et tosidig {c} eksakt konfidensintervall (Clopper-Pearson). Perioder "
-        f"der kriteriet er vurdert i færre enn {trend.minste_n} saker er merket «For få saker»: "
+        f"der kriteriet er vurdert i færre enn {norsk.heltall(trend.minste_n)} saker er merket "
+        "«For få saker»: "
         "der er intervallet så bredt at andelen sier lite om praksis.",
     ]
     if trend.uten_dato:
@@ -307,8 +309,8 @@ def trend_markdown(trend: Trend, *, graf: str) -> str:
             "|---|---:|---:|---:|---|---|",
         ]
         for p in k.punkter:
-            oppfylt = str(p.andel.oppfylt) if p.med else "–"
-            vurdert = str(p.andel.vurdert) if p.med else "–"
+            oppfylt = norsk.heltall(p.andel.oppfylt) if p.med else "–"
+            vurdert = norsk.heltall(p.andel.vurdert) if p.med else "–"
             linjer.append(
                 f"| {md(p.periode.etikett)} | {oppfylt} | {vurdert} | "
                 f"{norsk.prosent(p.andel.andel)} | {norsk.intervall(p.andel.intervall)} | "
@@ -323,7 +325,8 @@ def trend_markdown(trend: Trend, *, graf: str) -> str:
     ]
     for f, perioder in trend.kilder:
         linjer.append(
-            f"| {md(f.fil)} | {md(', '.join(perioder)) or '–'} | {len(f.data.saker)} | "
+            f"| {md(f.fil)} | {md(', '.join(perioder)) or '–'} | "
+            f"{norsk.heltall(len(f.data.saker))} | "
             f"`{f.sha256}` |"
         )
     return "\n".join(linjer) + "\n"
@@ -351,7 +354,7 @@ def trend_svg(trend: Trend) -> str:
     return tegn(
         paneler,
         tittel="Andel oppfylt per periode",
-        forklaring=f"færre enn {trend.minste_n} vurderte saker",
+        forklaring=f"færre enn {norsk.heltall(trend.minste_n)} vurderte saker",
     )
 
 
@@ -426,7 +429,7 @@ def lag_trendrapport(oppdrag: Trendoppdrag) -> Trendrapport:
     fa = sum(1 for k in trend.kriterier for p in k.punkter if p.for_fa)
     if fa:
         oppsummering.append(
-            f"Advarsel: {fa} kombinasjoner av kriterium og periode har færre enn "
-            f"{trend.minste_n} vurderte saker og er merket «For få saker»."
+            f"Advarsel: {norsk.heltall(fa)} kombinasjoner av kriterium og periode har færre enn "
+            f"{norsk.heltall(trend.minste_n)} vurderte saker og er merket «For få saker»."
         )
     return Trendrapport(trend, tekst, oppsummering)

@@ -131,18 +131,24 @@ def beskriv(plan: Utvalgsplan) -> str:
     t = norsk.konfidens(float(plan.toleranse))
     c = norsk.konfidens(float(plan.konfidens))
     e = norsk.konfidens(float(plan.forventet))
-    linjer = [f"Utvalgsstørrelse: {plan.antall} saker"]
+    antall = norsk.heltall(plan.antall)
+    linjer = [f"Utvalgsstørrelse: {antall} saker"]
     if plan.populasjon is None:
         linjer.append("Metode: binomisk attributtutvalg (som AICPA-tabellene)")
     else:
         linjer.append(
             f"Metode: hypergeometrisk attributtutvalg (populasjon {norsk.heltall(plan.populasjon)} "
-            f"saker; {plan.populasjonsavvik} avvik i populasjonen svarer til toleransegrensen)"
+            f"saker; {norsk.heltall(plan.populasjonsavvik or 0)} avvik i populasjonen svarer til "
+            "toleransegrensen)"
         )
     linjer.append(f"Toleransegrense {t}, konfidensnivå {c}, forventet avviksandel {e}.")
-    funn = "ingen avvik" if plan.tillatte_avvik == 0 else f"{plan.tillatte_avvik} eller færre avvik"
+    funn = (
+        "ingen avvik"
+        if plan.tillatte_avvik == 0
+        else f"{norsk.heltall(plan.tillatte_avvik)} eller færre avvik"
+    )
     linjer.append(
-        f"Finner dere {funn} blant {plan.antall} tilfeldig "
+        f"Finner dere {funn} blant {antall} tilfeldig "
         f"valgte saker, kan dere med {c} sikkerhet si at avviksandelen er under {t}."
     )
     if plan.populasjon is not None and plan.antall == plan.populasjon:

@@ -24,6 +24,9 @@ from revisjon.resultat import STATUSTEKST, Resultat
 
 MAL = "rapport.md.j2"
 _SPESIAL = re.compile(r"([\\`*_{}\[\]<>|#!~])")
+_MELLOMROM = re.compile(r"[^\S\u00a0]+")
+"""A run of white space to fold, except the no-break space (``norsk.TUSENSKILLE`` in counts, and
+wherever a text has one): it breaks no table or line, and keeps «1 500» on one line."""
 _KORT = {
     "oppfylt": "O",
     "delvis_oppfylt": "D",
@@ -35,8 +38,9 @@ _KORT = {
 
 def md(tekst: object) -> str:
     """Text from a case or criteria file made safe inside a Markdown line or table cell:
-    no table breaks, headings, HTML, links, emphasis or code; white space folded."""
-    return _SPESIAL.sub(r"\\\1", " ".join(str(tekst).split()))
+    no table breaks, headings, HTML, links, emphasis or code; white space folded (all but the
+    no-break space) and trimmed."""
+    return _SPESIAL.sub(r"\\\1", _MELLOMROM.sub(" ", str(tekst)).strip())
 
 
 def mdblokk(tekst: object) -> str:
@@ -65,6 +69,7 @@ def _filtre(miljo: jinja2.Environment) -> None:
         dato=norsk.dato,
         prosent=norsk.prosent,
         intervall=norsk.intervall,
+        heltall=norsk.heltall,
     )
 
 
