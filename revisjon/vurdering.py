@@ -42,8 +42,10 @@ estimated from its size, see ``JSONL_BYTE_PER_SAK``). Starting a worker (a new i
 imports the package and compiles the criteria) costs about a second of CPU; measured on two
 cores, that pays from 3 500-4 000 cases. ``REVISJON_ARBEIDERE=1`` turns worker processes off."""
 
-BIT = 200
-"""Files (or JSON Lines lines) per chunk: what one worker reads and judges at a time."""
+BIT = 500
+"""Files (or JSON Lines lines) per chunk: what one worker reads and judges at a time. Each chunk
+costs the parent a round trip (send, receive, unpack); at 500 that is a few per cent of its
+work, and a run of 5 000 cases still gives every worker several chunks."""
 
 JSONL_BYTE_PER_SAK = 5_000
 """How many cases a JSON Lines file is counted as, before it is read (its size in bytes over
@@ -221,14 +223,16 @@ def vurder(
     fremdrift: Callable[[], None] | None = None,
     terskel: int = PARALLELL_TERSKEL,
     arbeidere: int | None = None,
+    bit: int = BIT,
 ) -> Kjoring:
     """Read every case below ``stier`` and judge it against ``kriteriesett``.
 
-    With more than ``terskel`` files and more than one worker (``arbeidere``, by default one
-    per core), the files are judged in worker processes; the result is the same.
+    With more than ``terskel`` cases and more than one worker (``arbeidere``, by default one
+    per core), the files are judged in worker processes, ``bit`` files or JSON Lines lines at
+    a time; the result is the same.
     """
     with uten_syklusrydding():
-        return _vurder(stier, kriteriesett, fremdrift, terskel, arbeidere)
+        return _vurder(stier, kriteriesett, fremdrift, terskel, arbeidere, bit)
 
 
 def _vurder(
@@ -237,6 +241,7 @@ def _vurder(
     fremdrift: Callable[[], None] | None,
     terskel: int,
     arbeidere: int | None,
+    bit: int,
 ) -> Kjoring:
     enheter = finn_inndata(stier)
     start: list[Enhet] = []
@@ -256,7 +261,7 @@ def _vurder(
                 kjoring = samle(
                     # the rest is listed while the workers judge the first files
                     parallell.vurder_parallelt(
-                        chain(start, enheter), kilder, filsummer, arbeidere=antall
+                        chain(start, enheter), kilder, filsummer, arbeidere=antall, bit=bit
                     ),
                     kriteriesett=kriteriesett,
                     fremdrift=fremdrift,

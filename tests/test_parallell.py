@@ -28,6 +28,8 @@ from revisjon.vurdering import vurder
 from tests.conftest import EKSEMPLER, skriv_rapport
 
 KOPIER = 12
+BIT_I_TESTEN = 40
+"""Files or lines per chunk in these tests: small, so a run is many chunks whose order counts."""
 
 
 def _kopier_eksemplene(mappe: Path, kopier: int = KOPIER) -> None:
@@ -77,7 +79,7 @@ def test_arbeidsprosesser_gir_det_samme_som_en_prosess(
     saksmappe: Path, standardsett: list[LastetSett]
 ) -> None:
     en = _kjor(saksmappe, standardsett, arbeidere=1)
-    flere = _kjor(saksmappe, standardsett, arbeidere=2, terskel=20)
+    flere = _kjor(saksmappe, standardsett, arbeidere=2, terskel=20, bit=BIT_I_TESTEN)
     assert len(en.saker) > 250
     assert en.saker == flere.saker
     assert en.avviste == flere.avviste
@@ -94,7 +96,7 @@ def test_arbeidsprosesser_gir_det_samme_som_en_prosess(
 def test_duplisert_sak_id_avviser_begge_sakene_ogsa_med_arbeidsprosesser(
     saksmappe: Path, standardsett: list[LastetSett]
 ) -> None:
-    kjoring = _kjor(saksmappe, standardsett, arbeidere=2, terskel=20)
+    kjoring = _kjor(saksmappe, standardsett, arbeidere=2, terskel=20, bit=BIT_I_TESTEN)
     dubletter = [a for a in kjoring.avviste if a.felt == "sak_id"]
     assert {Path(a.fil).name for a in dubletter} == {"os-02.yaml", "os-02-igjen.yaml"}
     assert not any(s.sak_id == "GJ-ØS-02-K3" for s in kjoring.saker)
@@ -112,7 +114,7 @@ def test_uten_kriteriefil_blir_kjoringen_i_en_prosess(
     uten_fil = [LastetSett(s.fil, s.sha256, s.sett, s.kriterier) for s in standardsett]
     assert parallell.kriteriekilder(uten_fil) is None
     assert (
-        _kjor(saksmappe, uten_fil, arbeidere=2, terskel=20).saker
+        _kjor(saksmappe, uten_fil, arbeidere=2, terskel=20, bit=BIT_I_TESTEN).saker
         == _kjor(saksmappe, standardsett, arbeidere=1).saker
     )
 
@@ -127,7 +129,7 @@ def test_nar_arbeidsprosesser_svikter_vurderes_alt_i_denne_prosessen(
         raise parallell.Prosessfeil("ingen prosesser her")
 
     monkeypatch.setattr(parallell, "vurder_parallelt", svikter)
-    kjoring = _kjor(saksmappe, standardsett, arbeidere=2, terskel=20)
+    kjoring = _kjor(saksmappe, standardsett, arbeidere=2, terskel=20, bit=BIT_I_TESTEN)
     assert (kjoring.saker, kjoring.avviste, kjoring.filer) == (en.saker, en.avviste, en.filer)
 
 
@@ -277,7 +279,7 @@ def test_en_stor_jsonl_deles_pa_arbeidsprosessene_med_samme_resultat(
 ) -> None:
     _stor_jsonl(tmp_path / "uttrekk.jsonl", 450)
     en = _kjor(tmp_path, standardsett, arbeidere=1)
-    flere = _kjor(tmp_path, standardsett, arbeidere=2, terskel=20)
+    flere = _kjor(tmp_path, standardsett, arbeidere=2, terskel=20, bit=BIT_I_TESTEN)
     assert (flere.saker, flere.avviste, flere.filer) == (en.saker, en.avviste, en.filer)
     assert len(en.saker) == 450 - 1 - 1 - 2  # blank line, broken line, both duplicates
     assert [a.linje for a in en.avviste] == [251, 300, 301]
