@@ -50,6 +50,10 @@ Bitsvar = tuple[list[Dom], list[Pakket | Avvisning], dict[str, str]]
 I_ARBEID_PER_ARBEIDER = 4
 """Chunks sent ahead per worker: enough that no worker waits, few enough to bound memory."""
 
+LINJER_PER_BIT = 200
+"""JSON Lines lines per chunk at most. Unlike a path, a line carries the case itself (several
+kilobytes) through the parent and the queues, so a chunk of lines is kept smaller."""
+
 
 class Prosessfeil(Exception):
     """Worker processes could not be started, or one of them stopped."""
@@ -154,12 +158,12 @@ class _Utpakker:
 
 
 def _biter(enheter: Iterable[Enhet], storrelse: int) -> Iterator[list[Enhet]]:
-    """Chunks of about ``storrelse`` files or JSON Lines lines."""
+    """Chunks of ``storrelse`` files, each piece of JSON Lines lines a chunk of its own."""
     bit: list[Enhet] = []
     vekt = 0
     for enhet in enheter:
         bit.append(enhet)
-        vekt += len(enhet.linjer) if isinstance(enhet, JsonlLinjer) else 1
+        vekt += storrelse if isinstance(enhet, JsonlLinjer) else 1
         if vekt >= storrelse:
             yield bit
             bit, vekt = [], 0
@@ -220,7 +224,8 @@ def vurder_parallelt(
         return utpakk.bit(dommer, pakket)
 
     try:
-        for del_ in _biter(_del_jsonl(enheter, filsummer, bit), bit):
+        linjer = min(bit, LINJER_PER_BIT)
+        for del_ in _biter(_del_jsonl(enheter, filsummer, linjer), bit):
             ventende.append(pool.submit(_vurder, del_))
             if len(ventende) > I_ARBEID_PER_ARBEIDER * arbeidere:
                 yield from neste()
