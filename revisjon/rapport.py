@@ -285,16 +285,6 @@ def _vurderingstekst(kriterium: Kriterium, andel: Andel, verdier: dict[str, str]
     return fyll_rapporttekst(tekster.noen, verdier)
 
 
-def antall_per_kriterium(kjoring: Kjoring) -> dict[str, dict[str, int]]:
-    """Cases per status for every criterion, counted in one pass over the run (every status
-    present, zero where none, as ``Kjoring.antall``)."""
-    teller: Counter[tuple[str, str]] = Counter(
-        (r.kriterium, r.status) for s in kjoring.saker for r in s.resultater
-    )
-    kriterier = dict.fromkeys(k for k, _ in teller)
-    return {k: {s: teller[k, s] for s in STATUSER} for k in kriterier}
-
-
 def _kriteriefunn(
     kjoring: Kjoring,
     sett: LastetSett,
@@ -355,7 +345,7 @@ def bygg_rapport(
     """Compute every figure and text of the report from a run's verdicts."""
     funn: list[Kriteriefunn] = []
     konklusjoner: list[Konklusjon] = []
-    antall = antall_per_kriterium(kjoring)
+    antall = kjoring.antall_per_kriterium()
     for sett in kriteriesett:
         sine = {
             k.id: _kriteriefunn(
