@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from revisjon.feil import Avvisning
-from revisjon.inntak.lesing import JsonlLinjer, jsonl_linjer
+from revisjon.inntak.lesing import JsonlLinjer, er_jsonl, jsonl_linjer
 from revisjon.kriteriesprak.lasting import LastetSett, last_fil
 from revisjon.kriteriesprak.regel import KompilertKriterium
 from revisjon.resultat import Resultat, SakResultat
@@ -177,7 +177,7 @@ def _del_jsonl(
     """``enheter`` with each JSON Lines file read here and split into pieces of ``storrelse``
     lines, so that the workers share a large file; the file's checksum is recorded here."""
     for enhet in enheter:
-        if not (isinstance(enhet, str) and enhet[-6:].lower() == ".jsonl"):
+        if not (isinstance(enhet, str) and er_jsonl(enhet)):
             yield enhet
             continue
         linjer: list[tuple[int, bytes]] = []

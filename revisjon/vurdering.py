@@ -21,6 +21,7 @@ from revisjon.inntak.lesing import (
     Innlest,
     InnlestSak,
     JsonlLinjer,
+    er_jsonl,
     finn_inndata,
     les_fil,
     les_jsonl_linje,
@@ -279,7 +280,7 @@ def _vurder(
 
 def _anslatt_antall(enhet: str | Avvisning) -> int:
     """The cases an input is expected to hold: one per file, more in a large JSON Lines file."""
-    if isinstance(enhet, str) and enhet[-6:].lower() == ".jsonl":
+    if isinstance(enhet, str) and er_jsonl(enhet):
         try:
             return max(1, os.stat(enhet).st_size // JSONL_BYTE_PER_SAK)
         except OSError:

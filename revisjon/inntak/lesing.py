@@ -76,6 +76,11 @@ def finn_inndata(stier: Iterable[Path]) -> Iterator[str | Avvisning]:
             yield Avvisning(str(sti), None, None, "finnes ikke; kontroller stien")
 
 
+def er_jsonl(sti: str) -> bool:
+    """Whether a path (as ``finn_inndata`` gives it) names a JSON Lines file."""
+    return _suffiks(sti).lower() == ".jsonl"
+
+
 def _suffiks(sti: str) -> str:
     """``Path(sti).suffix``, without building the Path."""
     navn = os.path.basename(sti)
