@@ -218,6 +218,8 @@ def _kvantor(
 
 
 def _tell_uten_bevis(hent: Henter, som: str, test: Test | None, avgjor: Avgjorelse) -> Test:
+    """A quantifier that finds no evidence, as a test: counts only."""
+
     def tell(k: Kontekst) -> bool:
         elementer = hent(k) or ()
         if test is None:
@@ -234,9 +236,11 @@ def _tell_uten_bevis(hent: Henter, som: str, test: Test | None, avgjor: Avgjorel
 
 
 INGEN_NAVNGITTE: Mapping[str, str] = MappingProxyType({})
+"""A ``bevis`` text has no named values (one shared empty mapping, not a new dict per item)."""
 
 
 def _tell(hent: Henter, som: str, hvor: Del | None, bevis_mal: Mal | None) -> KvantorSjekk:
+    """A quantifier that names evidence: (items, items satisfying ``hvor``, their evidence)."""
     test = hvor.test if isinstance(hvor, Predikat) else None
     sjekk = None if hvor is None or isinstance(hvor, Predikat) else hvor
 
