@@ -6,9 +6,11 @@ with file and line, raised as the caller's FilFeil subclass.
 
 from __future__ import annotations
 
+import hashlib
 import json
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -18,6 +20,15 @@ from revisjon.meldinger import felt_sti, oversett
 from revisjon.yamllast import YamlDokument, YamlFeil, les_yaml
 
 M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class Lest(Generic[M]):
+    """A support file read and checked: its name, its SHA-256 (for traceability) and its data."""
+
+    fil: str
+    sha256: str
+    data: M
 
 
 def les_dokument(
@@ -60,3 +71,20 @@ def valider(
             for loc, melding in oversett(feil, modell)
         ]
         raise feilklasse(problemer[:maks_feil]) from None
+
+
+def les_og_valider(
+    fil: Path,
+    modell: type[M],
+    *,
+    feilklasse: type[FilFeil],
+    som_json: bool | None = None,
+    json_hint: str = "",
+    maks_feil: int | None = None,
+) -> Lest[M]:
+    """``les_dokument`` and ``valider`` in one, with the file's SHA-256."""
+    innhold, dokument = les_dokument(
+        fil, feilklasse=feilklasse, som_json=som_json, json_hint=json_hint
+    )
+    data = valider(fil, dokument, modell, feilklasse=feilklasse, maks_feil=maks_feil)
+    return Lest(str(fil), hashlib.sha256(innhold).hexdigest(), data)

@@ -200,7 +200,7 @@ def test_manifestet_har_alle_nokler_og_leses_tilbake(populasjon: Path, tmp_path:
     )
     assert data["valgt"] == resultat.manifest.valgt and len(data["valgt"]) == 5
     lest = les_manifest(manifestfil)
-    assert lest.manifest == resultat.manifest
+    assert lest.data == resultat.manifest
     assert lest.sha256 == hashlib.sha256(manifestfil.read_bytes()).hexdigest()
 
 
@@ -208,7 +208,7 @@ def test_manifest_som_json(populasjon: Path, tmp_path: Path):
     fil = tmp_path / "utvalg.json"
     trekk_stikkprove(Stikkprove(stier=[populasjon], antall=3, seed="s", manifest=fil))
     assert json.loads(fil.read_text(encoding="utf-8"))["format"] == "revisjon-utvalg/1"
-    assert len(les_manifest(fil).manifest.valgt) == 3
+    assert len(les_manifest(fil).data.valgt) == 3
 
 
 def test_manifest_skrives_aldri_over(populasjon: Path, tmp_path: Path):
@@ -324,7 +324,7 @@ def test_cli_stikkprove_skriver_id_ene_og_manifestet(populasjon: Path, tmp_path:
     assert svar.returncode == 0, svar.stderr
     valgt = svar.stdout.splitlines()
     assert len(valgt) == 4
-    assert les_manifest(tmp_path / "utvalg.yaml").manifest.valgt == valgt
+    assert les_manifest(tmp_path / "utvalg.yaml").data.valgt == valgt
     assert "Valgte 4 av 16 saker" in svar.stderr
     igjen = kjor(
         "stikkprove", str(populasjon), "-n", "6", "--seed", "2024-05", "-m", "to.yaml", cwd=tmp_path
@@ -360,7 +360,7 @@ def test_cli_stikkprove_dag_og_lagdeling(populasjon: Path, tmp_path: Path):
         cwd=tmp_path,
     )
     assert svar.returncode == 0, svar.stderr
-    lag = les_manifest(tmp_path / "lag.yaml").manifest.populasjon.lag
+    lag = les_manifest(tmp_path / "lag.yaml").data.populasjon.lag
     assert [(x.navn, x.populasjon, x.valgt) for x in lag] == [
         ("Vest", 6, 2),
         ("Øst", 6, 2),
@@ -373,7 +373,7 @@ def test_cli_stikkprove_avviste_inndata_gir_kode_1_og_telles(populasjon: Path, t
     svar = kjor("stikkprove", str(populasjon), "-n", "3", "--seed", "x", cwd=tmp_path)
     assert svar.returncode == 1
     assert "feil.yaml" in svar.stderr
-    manifest = les_manifest(tmp_path / "utvalg.yaml").manifest
+    manifest = les_manifest(tmp_path / "utvalg.yaml").data
     assert manifest.avvist == 1 and manifest.populasjon.antall == 16
 
 
@@ -429,7 +429,7 @@ def test_manifestet_beskriver_utvalget_i_rapporten(populasjon: Path, tmp_path: P
     avsnitt = _utvalgsavsnitt(_rapport([kopi], tmp_path / "u.yaml"))
     assert "5 av 16 saker i populasjonen (vedtak fra 01.05.2024 til 31.05.2024)" in avsnitt
     assert "frøet «2024-05»" in avsnitt
-    assert les_manifest(tmp_path / "u.yaml").manifest.populasjon.sha256 in avsnitt
+    assert les_manifest(tmp_path / "u.yaml").data.populasjon.sha256 in avsnitt
     assert "kan resultatene generaliseres til de 16 sakene i populasjonen" in avsnitt
 
 

@@ -34,12 +34,12 @@ class Utvalgsbeskrivelse:
     @property
     def populasjon(self) -> int | None:
         """The population size, for the hypergeometric limit: only for a complete simple draw."""
-        m = self.lest.manifest
+        m = self.lest.data
         return m.populasjon.antall if self.generaliserbar and m.lagdelt_etter is None else None
 
     @property
     def utvalgsstorrelse(self) -> int:
-        return len(self.lest.manifest.valgt)
+        return len(self.lest.data.valgt)
 
 
 def _ider(ider: Sequence[str]) -> str:
@@ -63,7 +63,7 @@ def _lagnavn(navn: str | None, etter: str) -> str:
 
 
 def _trekning(lest: LestManifest) -> list[str]:
-    m = lest.manifest
+    m = lest.data
     avgrensning = m.filtre_som_objekt.beskrivelse()
     populasjon = f"{_saker(m.populasjon.antall)} i populasjonen" + (
         f" ({avgrensning})" if avgrensning else ""
@@ -103,7 +103,7 @@ def _trekning(lest: LestManifest) -> list[str]:
 
 
 def _generalisering(lest: LestManifest, komplett: bool) -> tuple[list[str], bool]:
-    m = lest.manifest
+    m = lest.data
     avgrensning = m.filtre_som_objekt.beskrivelse()
     omfang = f" ({avgrensning})" if avgrensning else ""
     if not komplett:
@@ -144,7 +144,7 @@ def _generalisering(lest: LestManifest, komplett: bool) -> tuple[list[str], bool
 
 def beskriv_utvalg(lest: LestManifest, kjoring: Kjoring) -> Utvalgsbeskrivelse:
     """What the report says about the sample, checked against the cases actually judged."""
-    valgt = lest.manifest.valgt
+    valgt = lest.data.valgt
     vurdert = [s.sak_id for s in kjoring.saker]
     gjennomgatt = set(vurdert)
     mangler = [i for i in valgt if i not in gjennomgatt]

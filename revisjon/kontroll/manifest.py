@@ -8,9 +8,7 @@ lest, avvist, populasjon {antall, sha256, lag}, valgt.
 
 from __future__ import annotations
 
-import hashlib
 import json
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
@@ -18,7 +16,7 @@ import yaml
 from pydantic import Field
 
 from revisjon import __version__
-from revisjon.datafil import les_dokument, valider
+from revisjon.datafil import Lest, les_og_valider
 from revisjon.feil import FilFeil
 from revisjon.kontroll.utvalg import Filtre, Lagdeling, Trekning
 from revisjon.sak import Dato, Modell
@@ -141,17 +139,10 @@ def manifesttekst(manifest: Manifest, *, som_json: bool) -> str:
     )
 
 
-@dataclass(frozen=True)
-class LestManifest:
-    """A manifest read from a file, with the file's name and SHA-256 (for traceability)."""
-
-    fil: str
-    sha256: str
-    manifest: Manifest
+LestManifest = Lest[Manifest]
+"""A manifest read from a file, with the file's name and SHA-256 (for traceability)."""
 
 
 def les_manifest(fil: Path) -> LestManifest:
     """Read and check a manifest; raise ManifestFeil listing every problem."""
-    innhold, dokument = les_dokument(fil, feilklasse=ManifestFeil)
-    manifest = valider(fil, dokument, Manifest, feilklasse=ManifestFeil)
-    return LestManifest(str(fil), hashlib.sha256(innhold).hexdigest(), manifest)
+    return les_og_valider(fil, Manifest, feilklasse=ManifestFeil)

@@ -97,7 +97,7 @@ def utvalg_json(rapport: Rapport) -> dict[str, Any] | None:
     u = rapport.utvalgsbeskrivelse
     if u is None:
         return None
-    m = u.lest.manifest
+    m = u.lest.data
     return {
         "manifest": u.lest.fil,
         "manifest_sha256": u.lest.sha256,

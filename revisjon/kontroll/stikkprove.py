@@ -124,7 +124,7 @@ def trekk_stikkprove(oppdrag: Stikkprove) -> Stikkproveresultat:
         seed=oppdrag.seed,
         filtre=oppdrag.filtre,
         lagdelt_etter=oppdrag.lagdelt_etter,
-        ekskluder={i for m in ekskluderte for i in m.manifest.valgt},
+        ekskluder={i for m in ekskluderte for i in m.data.valgt},
     )
     if not trekning.populasjon:
         hvorfor = oppdrag.filtre.beskrivelse()
@@ -140,7 +140,7 @@ def trekk_stikkprove(oppdrag: Stikkprove) -> Stikkproveresultat:
         filtre=oppdrag.filtre,
         lagdelt_etter=oppdrag.lagdelt_etter,
         ekskludert=[
-            Ekskludering(fil=m.fil, sha256=m.sha256, antall=len(lest & set(m.manifest.valgt)))
+            Ekskludering(fil=m.fil, sha256=m.sha256, antall=len(lest & set(m.data.valgt)))
             for m in ekskluderte
         ],
         inndata=[str(s) for s in oppdrag.stier],

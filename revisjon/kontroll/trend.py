@@ -19,7 +19,6 @@ says little about practice.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import os
 from collections import Counter
 from collections.abc import Sequence
@@ -30,7 +29,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from revisjon import norsk
-from revisjon.datafil import les_dokument, valider
+from revisjon.datafil import Lest, les_og_valider
 from revisjon.feil import Avvisning, FilFeil, RevisjonFeil
 from revisjon.kontroll.graf import Grafpunkt, Panel, tegn
 from revisjon.kriteriesprak.modell import Status
@@ -91,23 +90,19 @@ class Resultatfil(_Les):
     saker: list[_Sak]
 
 
-@dataclass(frozen=True)
-class LestResultat:
-    fil: str
-    sha256: str
-    data: Resultatfil
+LestResultat = Lest[Resultatfil]
 
 
 def les_resultat(fil: Path) -> LestResultat:
     """One result file (``vurder --format json``); raise ResultatFeil on any problem."""
-    innhold, dokument = les_dokument(
+    return les_og_valider(
         fil,
+        Resultatfil,
         feilklasse=ResultatFeil,
         som_json=True,
         json_hint="; bruk filen fra revisjon vurder --format json",
+        maks_feil=20,
     )
-    resultat = valider(fil, dokument, Resultatfil, feilklasse=ResultatFeil, maks_feil=20)
-    return LestResultat(str(fil), hashlib.sha256(innhold).hexdigest(), resultat)
 
 
 @dataclass(frozen=True)
