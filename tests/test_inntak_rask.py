@@ -18,6 +18,7 @@ from pydantic import BaseModel
 
 from revisjon.feil import Avvisning
 from revisjon.inntak import lesing
+from revisjon.inntak.fodselsnummer import json_kan_ha_fodselsnummer
 from revisjon.inntak.lesing import InnlestSak, les_fil, valider_sak
 from revisjon.inntak.rask import SAKSTRUCT, STRUCTER, rask_sak
 from revisjon.sak import Sak
@@ -218,7 +219,7 @@ def mutert_json(
 def test_den_raske_veien_godtar_bare_det_den_eksakte_godtar_og_med_samme_verdier(
     raa: bytes,
 ) -> None:
-    rask = lesing._rask_sak(raa)
+    rask = None if json_kan_ha_fodselsnummer(raa) else lesing._rask_sak(raa)
     if rask is not None:
         eksakt_sak = eksakt(raa)
         assert eksakt_sak is not None, "den raske veien godtok en sak som den eksakte avviser"
@@ -236,7 +237,7 @@ def test_belop_er_det_samme_i_begge_veier(tall: float, felt: str) -> None:
         "beregning": {"utgifter": [{"type": "husleie", felt: tall}]},
     }
     raa = json.dumps(sak).encode("utf-8")
-    rask = lesing._rask_sak(raa)
+    rask = None if json_kan_ha_fodselsnummer(raa) else lesing._rask_sak(raa)
     if rask is not None:
         assert verdier(rask) == verdier(eksakt(raa))
 

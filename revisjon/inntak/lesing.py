@@ -172,16 +172,19 @@ def les_fil(fil: Path | str, *, filsummer: dict[str, str] | None = None) -> Iter
         return
     if filsummer is not None:
         filsummer[navn] = hashlib.sha256(innhold).hexdigest()
-    if suffiks == ".json" and (sak := _rask_sak(innhold.removeprefix(BOM))) is not None:
-        yield InnlestSak(sak, navn)
-        return
+    if suffiks == ".json":
+        raa = innhold.removeprefix(BOM)
+        fnr_mulig = json_kan_ha_fodselsnummer(raa)
+        if not fnr_mulig and (sak := _rask_sak(raa)) is not None:
+            yield InnlestSak(sak, navn)
+            return
     try:
         tekst = dekod(innhold)
     except DekodingFeil as feil:
         yield Avvisning(navn, feil.linje, None, feil.melding)
         return
     if suffiks == ".json":
-        yield from _fra_json(navn, tekst, linje=None, raa=innhold.removeprefix(BOM))
+        yield from _fra_json(navn, tekst, linje=None, fnr_mulig=fnr_mulig)
     else:
         yield from _fra_yaml(navn, tekst)
 
@@ -235,7 +238,8 @@ def _les_jsonl(navn: str, filsummer: dict[str, str] | None) -> Iterator[Innlest]
 
 def les_jsonl_linje(navn: str, nr: int, radlinje: bytes) -> Iterator[Innlest]:
     """The case on line ``nr`` of a JSON Lines file, or why it was rejected."""
-    if (sak := _rask_sak(radlinje)) is not None:
+    fnr_mulig = json_kan_ha_fodselsnummer(radlinje)
+    if not fnr_mulig and (sak := _rask_sak(radlinje)) is not None:
         yield InnlestSak(sak, navn, nr)
         return
     try:
@@ -243,7 +247,7 @@ def les_jsonl_linje(navn: str, nr: int, radlinje: bytes) -> Iterator[Innlest]:
     except DekodingFeil as feil:
         yield Avvisning(navn, nr, None, feil.melding, inndata=f"{navn}:{nr}")
         return
-    yield from _fra_json(navn, tekst, linje=nr, raa=radlinje)
+    yield from _fra_json(navn, tekst, linje=nr, fnr_mulig=fnr_mulig)
 
 
 def jsonl_linjer(
@@ -342,9 +346,8 @@ def _uten_linjeskift(linje: bytes) -> bytes:
 
 def _rask_sak(raa: bytes) -> Sak | None:
     """A valid JSON case read the fast way (``rask.rask_sak``), or None: then the exact path
-    reads it and names what is wrong, if anything is."""
-    if json_kan_ha_fodselsnummer(raa):
-        return None
+    reads it and names what is wrong, if anything is. Only for bytes that certainly hold no
+    identity number (``json_kan_ha_fodselsnummer``)."""
     sak = rask_sak(raa)
     return None if sak is None or _barnefeil(sak) else sak
 
@@ -371,7 +374,7 @@ _JSON = json.JSONDecoder(object_pairs_hook=_ingen_dubletter)
 """One decoder for every case (``json.loads`` with a hook builds a new one per call)."""
 
 
-def _fra_json(navn: str, tekst: str, linje: int | None, raa: bytes) -> Iterator[Innlest]:
+def _fra_json(navn: str, tekst: str, linje: int | None, fnr_mulig: bool) -> Iterator[Innlest]:
     inndata = f"{navn}:{linje}" if linje else navn
     if not tekst.strip():
         yield Avvisning(navn, linje, None, "filen er tom; den skal inneholde én sak")
@@ -403,7 +406,7 @@ def _fra_json(navn: str, tekst: str, linje: int | None, raa: bytes) -> Iterator[
         data,
         linje_av=lambda _sti: linje,
         jsonl_linje=linje,
-        fnr_mulig=json_kan_ha_fodselsnummer(raa),
+        fnr_mulig=fnr_mulig,
     )
 
 
