@@ -202,3 +202,33 @@ def test_en_mappe_gitt_som_fil_kan_ikke_leses(tmp_path: Path) -> None:
     [avvisning] = list(les_fil(mappe))
     assert isinstance(avvisning, Avvisning)
     assert avvisning.melding == f"kan ikke leses ({os.strerror(21)})"
+
+
+# --------------------------------------------------------------------------------------------
+# er_jsonl: the same answer as Path.suffix
+
+
+@pytest.mark.parametrize(
+    "sti",
+    [
+        "a.jsonl",
+        "a.JSONL",
+        "mappe/a.Jsonl",
+        ".jsonl",
+        "mappe/.jsonl",
+        "a.json",
+        "ajsonl",
+        "a.jsonl.json",
+        "a..jsonl",
+        "a.jsonl.",
+    ],
+)
+def test_er_jsonl_som_path_suffix(sti: str) -> None:
+    assert lesing.er_jsonl(sti) == (Path(sti).suffix.lower() == ".jsonl")
+
+
+@settings(max_examples=300, deadline=None)
+@given(sti=st.text(alphabet="abJSONLjsonl./", max_size=14))
+def test_er_jsonl_som_path_suffix_for_vilkarlige_stier(sti: str) -> None:
+    if sti and not sti.endswith("/"):
+        assert lesing.er_jsonl(sti) == (Path(sti).suffix.lower() == ".jsonl")

@@ -79,7 +79,8 @@ def finn_inndata(stier: Iterable[Path]) -> Iterator[str | Avvisning]:
 
 def er_jsonl(sti: str) -> bool:
     """Whether a path (as ``finn_inndata`` gives it) names a JSON Lines file."""
-    return _suffiks(sti).lower() == ".jsonl"
+    # The ending first: the parent asks this of every one of many files, nearly all .json.
+    return sti[-6:].lower() == ".jsonl" and _suffiks(sti).lower() == ".jsonl"
 
 
 def _suffiks(sti: str) -> str:
