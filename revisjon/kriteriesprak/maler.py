@@ -56,16 +56,26 @@ def _lag_fyller(deler: Sequence[Del]) -> Fyller:
     return fyller
 
 
-def kompiler_mal(tekst: str, omfang: Omfang, navngitte: Sequence[str]) -> Mal:
-    """Check every ``{…}`` of ``tekst`` in ``omfang`` and return the template."""
-    deler: list[str | tuple[str, Henter | None]] = []
+@dataclass(frozen=True)
+class Plass:
+    """A checked placeholder: a named value, or a field path (``kode``: a code read as words)."""
+
+    navn: str
+    navngitt: bool
+    kode: bool = False
+
+
+def mal_deler(tekst: str, omfang: Omfang, navngitte: Sequence[str]) -> tuple[str | Plass, ...]:
+    """The literal text and placeholders of ``tekst``, every ``{…}`` checked in ``omfang``
+    (empty literal parts left out)."""
+    deler: list[str | Plass] = []
     start = 0
     for treff in _PLASS.finditer(tekst):
         _uten_krollparentes(tekst[start : treff.start()])
         deler.append(tekst[start : treff.start()])
         navn = treff.group(1).strip()
         if navn in navngitte:
-            deler.append((navn, None))
+            deler.append(Plass(navn, navngitt=True))
         else:
             try:
                 type_ = omfang.type_av(navn)
@@ -81,16 +91,25 @@ def kompiler_mal(tekst: str, omfang: Omfang, navngitte: Sequence[str]) -> Mal:
                 )
             if type_.modell is not None:
                 raise StiFeil(f"i teksten: «{navn}» er en hel struktur; velg et felt i den")
-            deler.append(
-                (
-                    navn,
-                    _med_kodenavn(omfang.henter(navn)) if _er_kode(type_) else omfang.henter(navn),
-                )
-            )
+            deler.append(Plass(navn, navngitt=False, kode=_er_kode(type_)))
         start = treff.end()
     _uten_krollparentes(tekst[start:])
     deler.append(tekst[start:])
-    return Mal(tuple(d for d in deler if d != ""))
+    return tuple(d for d in deler if d != "")
+
+
+def kompiler_mal(tekst: str, omfang: Omfang, navngitte: Sequence[str]) -> Mal:
+    """Check every ``{…}`` of ``tekst`` in ``omfang`` and return the template."""
+    deler: list[Del] = []
+    for del_ in mal_deler(tekst, omfang, navngitte):
+        if isinstance(del_, str):
+            deler.append(del_)
+        elif del_.navngitt:
+            deler.append((del_.navn, None))
+        else:
+            hent = omfang.henter(del_.navn)
+            deler.append((del_.navn, _med_kodenavn(hent) if del_.kode else hent))
+    return Mal(tuple(deler))
 
 
 def _uten_krollparentes(bit: str) -> None:
@@ -103,14 +122,18 @@ def _er_kode(type_: Felttype) -> bool:
     return bool(type_.literalverdier or (type_.er_liste and type_.element.literalverdier))
 
 
-def _med_kodenavn(henter: Henter) -> Henter:
+def kodenavn(verdi: object) -> object:
     """Enumerated codes (``oppfolgingssamtale``) read as words (``oppfølgingssamtale``)."""
+    if isinstance(verdi, list):
+        return [KODENAVN.get(v, v) for v in verdi]
+    return KODENAVN.get(verdi, verdi) if isinstance(verdi, str) else verdi
+
+
+def _med_kodenavn(henter: Henter) -> Henter:
+    """A getter whose codes read as words (see ``kodenavn``)."""
 
     def hent(kontekst: Kontekst) -> object:
-        verdi = henter(kontekst)
-        if isinstance(verdi, list):
-            return [KODENAVN.get(v, v) for v in verdi]
-        return KODENAVN.get(verdi, verdi) if isinstance(verdi, str) else verdi
+        return kodenavn(henter(kontekst))
 
     return hent
 

@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from revisjon.kriteriesprak import modell as m
+from revisjon.kriteriesprak.kodegen import Kodefeil
+from revisjon.kriteriesprak.kodegen_kriterium import (
+    NAVNGITT_FOR_HVERT,
+    NAVNGITT_SAK,
+    Vurderer,
+    annen_tjeneste,
+    lag_vurderer,
+    samle,
+    utenfor_tidsrom,
+)
 from revisjon.kriteriesprak.kompilering import (
     Kompileringsfeil,
     Sjekk,
@@ -18,24 +27,9 @@ from revisjon.kriteriesprak.kompilering import (
     kompiler_test,
 )
 from revisjon.kriteriesprak.maler import Mal
-from revisjon.kriteriesprak.stier import Henter, Kontekst, Omfang, StiFeil, formater
+from revisjon.kriteriesprak.stier import Henter, Kontekst, Omfang, StiFeil
 from revisjon.resultat import Resultat
-from revisjon.sak import TJENESTENAVN, Sak
-
-NAVNGITT_SAK = ("bevis",)
-NAVNGITT_FOR_HVERT = ("antall", "antall_oppfylt", "antall_mangler", "oppfylte", "mangler")
-INGEN_BEVIS = "ingen dokumentasjon funnet"
-
-
-def _samle(biter: Sequence[str]) -> str:
-    # Items of one piece of evidence are joined with commas; ``for_hvert`` joins items with «;».
-    return ", ".join(dict.fromkeys(biter)) or INGEN_BEVIS
-
-
-@lru_cache(maxsize=64)
-def _annen_tjeneste(gjelder: tuple[str, ...], tjeneste: str) -> str:
-    navn = " og ".join(TJENESTENAVN[t] for t in gjelder)
-    return f"Gjelder bare {navn}; saken gjelder {TJENESTENAVN[tjeneste]}."
+from revisjon.sak import Sak
 
 
 @dataclass(frozen=True)
@@ -50,7 +44,12 @@ class _ForHvert:
 
 @dataclass(frozen=True)
 class KompilertKriterium:
-    """A criterion ready to judge cases; built by ``kompiler_kriterium``."""
+    """A criterion ready to judge cases; built by ``kompiler_kriterium``.
+
+    ``vurder`` is one generated function (``kodegen_kriterium``); ``vurder_referanse`` judges
+    the same case with the compiled closures, more slowly: it is the meaning the generated code
+    must keep, and judges a criterion the generator cannot write.
+    """
 
     kilde: m.Kriterium
     gjelder_vilkar: Test | None
@@ -63,15 +62,28 @@ class KompilertKriterium:
     """Verdicts already given, by status and reason: the same reason gives the same object
     (verdicts repeat across cases, and a run keeps them all)."""
 
+    negasjonsord: tuple[str, ...] = ()
+    vurder: Vurderer = field(init=False, compare=False, repr=False)
+    """The verdict on one case, with its reason."""
+
     DELTE_GRENSE = 2_000
     """Verdicts remembered; past it the memory starts over (bounded)."""
+
+    def __post_init__(self) -> None:
+        try:
+            vurder = lag_vurderer(self, self.negasjonsord)
+        except (Kodefeil, StiFeil, RecursionError, MemoryError):
+            # A criterion the generator cannot write (nested beyond what Python compiles) is
+            # judged by the closures: slower, with the same verdicts.
+            vurder = self.vurder_referanse
+        object.__setattr__(self, "vurder", vurder)
 
     @property
     def id(self) -> str:
         return self.kilde.id
 
-    def vurder(self, sak: Sak) -> Resultat:
-        """The verdict on one case, with its reason."""
+    def vurder_referanse(self, sak: Sak) -> Resultat:
+        """The verdict on one case, by the compiled closures."""
         kontekst: Kontekst = {"": sak}
         if (grunn := self._ikke_aktuelt(sak, kontekst)) is not None:
             return self._resultat("ikke_aktuelt", grunn)
@@ -87,17 +99,17 @@ class KompilertKriterium:
         assert self.oppfylt is not None
         ok, bevis = self.oppfylt(kontekst)
         if ok:
-            return self._med_tekst("oppfylt", kontekst, {"bevis": _samle(bevis)})
+            return self._med_tekst("oppfylt", kontekst, {"bevis": samle(bevis)})
         if self.delvis is not None:
             ok, bevis = self.delvis(kontekst)
             if ok:
-                return self._med_tekst("delvis_oppfylt", kontekst, {"bevis": _samle(bevis)})
-        return self._med_tekst("ikke_oppfylt", kontekst, {"bevis": _samle(bevis)})
+                return self._med_tekst("delvis_oppfylt", kontekst, {"bevis": samle(bevis)})
+        return self._med_tekst("ikke_oppfylt", kontekst, {"bevis": samle(bevis)})
 
     def _ikke_aktuelt(self, sak: Sak, kontekst: Kontekst) -> str | None:
         gjelder = self.kilde.gjelder
         if gjelder.tjeneste is not None and sak.tjeneste not in gjelder.tjeneste:
-            return _annen_tjeneste(tuple(gjelder.tjeneste), sak.tjeneste)
+            return annen_tjeneste(tuple(gjelder.tjeneste), sak.tjeneste)
         if gjelder.har_barn is True and not sak.husstand.barn:
             return "Husstanden har ingen barn."
         if gjelder.har_barn is False and sak.husstand.barn:
@@ -106,13 +118,10 @@ class KompilertKriterium:
             return "Saken har ikke vedtak."
         if gjelder.har_vedtak is False and sak.vedtak is not None:
             return "Gjelder bare saker uten vedtak."
-        if gjelder.i_kraft_fra or gjelder.i_kraft_til:
-            dato = sak.vedtak.dato if sak.vedtak else sak.soknad.mottatt
-            hva = "Vedtaket" if sak.vedtak else "Søknaden"
-            if gjelder.i_kraft_fra and dato < gjelder.i_kraft_fra:
-                return f"{hva} er datert {formater(dato)}, før kravet gjaldt fra {formater(gjelder.i_kraft_fra)}."
-            if gjelder.i_kraft_til and dato > gjelder.i_kraft_til:
-                return f"{hva} er datert {formater(dato)}, etter at kravet gjaldt til {formater(gjelder.i_kraft_til)}."
+        if (gjelder.i_kraft_fra or gjelder.i_kraft_til) and (
+            grunn := utenfor_tidsrom(gjelder, sak)
+        ) is not None:
+            return grunn
         if self.gjelder_vilkar is not None and not self.gjelder_vilkar(kontekst):
             return self._tekst(
                 "ikke_aktuelt", kontekst, {}, "Vilkåret for kriteriet er ikke oppfylt."
@@ -130,9 +139,9 @@ class KompilertKriterium:
             ok, bevis = fh.krav(k2)
             if ok:
                 mal = fh.tekst_oppfylt
-                oppfylte.append(mal.fyll(k2, {"bevis": _samle(bevis)}) if mal else "")
+                oppfylte.append(mal.fyll(k2, {"bevis": samle(bevis)}) if mal else "")
             else:
-                mangler.append(fh.tekst_mangler.fyll(k2, {"bevis": _samle(bevis)}))
+                mangler.append(fh.tekst_mangler.fyll(k2, {"bevis": samle(bevis)}))
         antall = len(oppfylte) + len(mangler)
         if antall == 0:
             standard = f"Ingen elementer i {self.kilde.vurdering.for_hvert.liste} å vurdere."  # type: ignore[union-attr]
@@ -240,7 +249,5 @@ def kompiler_kriterium(kriterium: m.Kriterium, negasjonsord: Sequence[str]) -> K
         oppfylt=oppfylt,
         delvis=delvis,
         tekster=tekster,
+        negasjonsord=tuple(negasjonsord),
     )
-
-
-Vurderer = Callable[[Sak], Resultat]

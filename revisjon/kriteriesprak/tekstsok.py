@@ -9,8 +9,9 @@ A sentence is negated when it contains one of the negation words as a whole word
 
 Speed: a case is judged in well under a millisecond, and Python's regular expressions try every
 position of a text, which for a page of vedtak text costs tens of microseconds per pattern. So
-texts and sentences that cannot hold any of the phrases are passed over with a lower-case
-substring test first (see ``Tekstsok``), and the end-of-sentence tests look only at the tail.
+texts, sentences and phrases that cannot match are passed over with a lower-case substring
+test first (see ``Tekstsok``), a paragraph is folded and split with string methods, and the
+end-of-sentence tests look up the last word instead of searching.
 """
 
 from __future__ import annotations
@@ -30,7 +31,10 @@ FORKORTELSER = (
 FORKORTELSER_SIST = ("kr", "art", "mv", "m.m", "osv", "o.l", "m.fl", "a.a", "d.d", "d.s")
 """Abbreviations (or words) that may end a sentence ("… 3 532 kr. Barnets beste …")."""
 
-_AVSNITT = re.compile(r"\n\s*\n|\n(?=[ \t]*(?:[-*•][ \t]|\d+[.)][ \t]+(?=[^\sa-zæøå])))")
+_AVSNITT = re.compile(r"\n(?:\s*\n|(?=[ \t]*(?:[-*•][ \t]|\d+[.)][ \t]+(?=[^\sa-zæøå]))))")
+"""A blank line, or a line break before a list item. Both start with the line break, written
+once: a pattern that starts with a literal is searched for that character first, instead of
+being tried at every position."""
 _SLUTT = re.compile(r"([.!?])\s+")
 """The end of a sentence; split with the mark captured, so no look-behind is tried everywhere."""
 
@@ -48,11 +52,33 @@ _HALE = max(len(f) for f in (*FORKORTELSER, *FORKORTELSER_SIST, "99")) + 2
 it starts within this many characters of it (``^`` matches only at the real start)."""
 
 
+_SLUTTORD = frozenset(f.lower() for f in FORKORTELSER)
+_SISTEORD = frozenset(f.lower() for f in FORKORTELSER_SIST)
+
+
 def _fortsetter(forrige: str, neste: str) -> bool:
     """Whether ``neste`` continues the sentence ``forrige`` (only one that ends in a full stop
     can be continued)."""
     if not forrige.endswith("."):
         return False
+    # ``forrige`` has its white space folded to single spaces, and no abbreviation holds a
+    # space or «(»; so each of the three patterns matches exactly when the last word (after
+    # the last space or «(») is one of its words. For a word in ASCII that is a set lookup of
+    # its lower case (re.IGNORECASE pairs no two ASCII letters that lower() does not); any
+    # other word is searched as before.
+    ord_ = forrige[max(forrige.rfind(" "), forrige.rfind("(")) + 1 : -1]
+    if not ord_.isascii():
+        return _fortsetter_sok(forrige, neste)
+    lav = ord_.lower()
+    if lav in _SLUTTORD:
+        return True
+    if 0 < len(ord_) <= 2 and ord_.isdecimal() and neste[:1].islower():
+        return True  # "18. mars", "3. ledd"
+    return lav in _SISTEORD and not neste[:1].isupper()
+
+
+def _fortsetter_sok(forrige: str, neste: str) -> bool:
+    """``_fortsetter`` by the patterns (for a last word that is not ASCII)."""
     hale = max(0, len(forrige) - _HALE)
     if _FORKORTELSE_SLUTT.search(forrige, hale):
         return True
@@ -61,9 +87,23 @@ def _fortsetter(forrige: str, neste: str) -> bool:
     return bool(_FORKORTELSE_SIST.search(forrige, hale)) and not neste[:1].isupper()
 
 
+_SLUTT_FOLDET = re.compile(r"([.!?]) ")
+"""``_SLUTT`` in a paragraph whose white space is folded to single spaces."""
+
+
 def _biter(avsnitt: str) -> list[str]:
-    """``avsnitt`` split after each ``.``, ``!`` or ``?`` that white space follows."""
-    deler = _SLUTT.split(avsnitt)
+    """The paragraph folded to single spaces, split after each ``.``, ``!`` or ``?`` that a
+    space follows (empty pieces may come last)."""
+    # Folding the paragraph once and splitting at «. » gives the pieces that splitting at
+    # ``_SLUTT`` and folding each gives: a piece ends at its mark, no piece holds a mark
+    # followed by white space, and the white space between two pieces becomes one space.
+    kjerne = avsnitt.strip()
+    if kjerne.isprintable() and "  " not in kjerne:
+        # The usual paragraph: its only white space is single spaces (every other white space
+        # character is unprintable), so it is folded already and holds no line break to split
+        # at; the marks are kept by putting a line break after them.
+        return kjerne.replace(". ", ".\n").replace("! ", "!\n").replace("? ", "?\n").split("\n")
+    deler = _SLUTT_FOLDET.split(" ".join(kjerne.split()))
     biter = [deler[i] + deler[i + 1] for i in range(0, len(deler) - 1, 2)]
     biter.append(deler[-1])
     return biter
@@ -76,7 +116,6 @@ def setninger(tekst: str) -> tuple[str, ...]:
     for avsnitt in _AVSNITT.split(tekst):
         forrige: str | None = None
         for bit in _biter(avsnitt):
-            bit = " ".join(bit.split())
             if not bit:
                 continue
             if forrige is not None and _fortsetter(forrige, bit):
@@ -86,6 +125,17 @@ def setninger(tekst: str) -> tuple[str, ...]:
                 forrige = bit
                 ut.append(bit)
     return tuple(ut)
+
+
+@lru_cache(maxsize=512)
+def _lave_setninger(tekst: str) -> tuple[tuple[str, str], ...]:
+    """The sentences of ``tekst`` with their lower case (several searches test the same)."""
+    return tuple((setning, setning.lower()) for setning in setninger(tekst))
+
+
+@lru_cache(maxsize=512)
+def _lav(tekst: str) -> str:
+    return tekst.lower()
 
 
 def frase_monster(frase: str) -> re.Pattern[str]:
@@ -144,7 +194,9 @@ class Tekstsok:
     re.IGNORECASE matches to a letter of a phrase without sharing its lower case); a text that
     has one is searched as before. A phrase found in a sentence is also in the whole text (a
     sentence is a piece of it with white space folded), so a text that fails the test is passed
-    over at once, and each sentence that fails it without a search per pattern.
+    over at once, and in each sentence only the phrases that pass it are searched for. The
+    negation pattern is tried on a sentence only when one of the negation words is in its lower
+    case (by the same reasoning, with the characters that make it unsafe for those words).
 
     Criteria often search the same text for the same phrases (barnets beste in K2 and K4): equal
     searches are one object (``lag`` remembers them), which remembers its last answer.
@@ -156,6 +208,10 @@ class Tekstsok:
     fraseord: tuple[tuple[str, ...], ...] | None = None
     """The words of each phrase in lower case, for the pre-test; None: no pre-test."""
     vakt: str = ""
+    negasjonsord: tuple[str, ...] | None = None
+    """The negation words in lower case, for the same pre-test of a sentence before the
+    negation pattern is tried; None: no pre-test."""
+    negasjonsvakt: str = ""
     siste: list[tuple[str, tuple[str, ...]]] = field(
         default_factory=list, compare=False, repr=False
     )
@@ -183,17 +239,22 @@ class Tekstsok:
             if vakt is not None and not regex
             else None
         )
-        return cls(tuple(monstre), negasjon, ta_med_negerte, fraseord, vakt or "")
-
-    def _har_frase(self, lav: str) -> bool:
-        """Whether every word of some phrase is in ``lav`` (a text in lower case)."""
-        for ord_ in self.fraseord or ():
-            for o in ord_:
-                if o not in lav:
-                    break
-            else:
-                return True
-        return False
+        negasjonsvakt = _vakttegn(negasjonsord)
+        # An empty word makes the pattern match at any word boundary: no pre-test then.
+        negord = (
+            tuple(o.lower() for o in negasjonsord)
+            if negasjonsvakt is not None and negasjonsord and all(negasjonsord)
+            else None
+        )
+        return cls(
+            tuple(monstre),
+            negasjon,
+            ta_med_negerte,
+            fraseord,
+            vakt or "",
+            negord,
+            negasjonsvakt or "",
+        )
 
     def treff(self, tekst: str) -> tuple[str, ...]:
         """Labels of the patterns found in a sentence that counts (not negated, unless allowed)."""
@@ -206,16 +267,73 @@ class Tekstsok:
         return funnet
 
     def _finn(self, tekst: str) -> list[str]:
-        fortest = self.fraseord is not None and not any(tegn in tekst for tegn in self.vakt)
-        if fortest and not self._har_frase(tekst.lower()):
+        fraseord = self.fraseord
+        fortest = fraseord is not None and not _har_tegn(self.vakt, tekst)
+        negord = self.negasjonsord
+        if self.ta_med_negerte or _har_tegn(self.negasjonsvakt, tekst):
+            negord = None
+        if not fortest:
+            return self._finn_alle(tekst, negord)
+        assert fraseord is not None
+        # The patterns each word of which is in the text: only they can be found in a sentence.
+        lav = _lav(tekst)
+        kandidater = [
+            (etikett, monster, ord_)
+            for (etikett, monster), ord_ in zip(self.monstre, fraseord, strict=True)
+            if _alle_i(ord_, lav)
+        ]
+        if not kandidater:
             return []
         funnet: list[str] = []
-        for setning in setninger(tekst):
-            if fortest and not self._har_frase(setning.lower()):
-                continue
-            if not self.ta_med_negerte and self.negasjon.search(setning):
+        for setning, lav in _lave_setninger(tekst):
+            negert: bool | None = None
+            for etikett, monster, ord_ in kandidater:
+                if etikett in funnet or not _alle_i(ord_, lav):
+                    continue
+                if negert is None:
+                    negert = not self.ta_med_negerte and self._negert(setning, lav, negord)
+                if negert:
+                    break
+                if monster.search(setning):
+                    funnet.append(etikett)
+        return funnet
+
+    def _negert(self, setning: str, lav: str, negord: tuple[str, ...] | None) -> bool:
+        if negord is not None and not _noe_i(negord, lav):
+            return False  # no negation word is in the sentence
+        return self.negasjon.search(setning) is not None
+
+    def _finn_alle(self, tekst: str, negord: tuple[str, ...] | None) -> list[str]:
+        """Every sentence tried with every pattern (no pre-test of the phrases)."""
+        funnet: list[str] = []
+        for setning, lav in _lave_setninger(tekst):
+            if not self.ta_med_negerte and self._negert(setning, lav, negord):
                 continue
             for etikett, monster in self.monstre:
                 if etikett not in funnet and monster.search(setning):
                     funnet.append(etikett)
         return funnet
+
+
+def _har_tegn(tegn: str, tekst: str) -> bool:
+    """Whether ``tekst`` has one of the characters ``tegn``."""
+    # ``in`` answers at once for a character wider than every character of the text (the
+    # guard characters are not Latin-1, most texts are); a loop, not any() over a generator.
+    for t in tegn:  # noqa: SIM110
+        if t in tekst:
+            return True
+    return False
+
+
+def _noe_i(ord_: tuple[str, ...], lav: str) -> bool:
+    for o in ord_:  # noqa: SIM110 - a loop is cheaper than any() over a generator
+        if o in lav:
+            return True
+    return False
+
+
+def _alle_i(ord_: tuple[str, ...], lav: str) -> bool:
+    for o in ord_:  # noqa: SIM110
+        if o not in lav:
+            return False
+    return True
