@@ -27,6 +27,8 @@ from __future__ import annotations
 import datetime as dt
 import sys
 import types
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Annotated, Any, Literal, Union, cast, get_args, get_origin
 
 import annotated_types
@@ -108,10 +110,11 @@ def _struct(
     return struct
 
 
-STRUCTER: dict[type[BaseModel], type[msgspec.Struct]] = {}
-"""Every model that a case is made of, with its struct."""
-SAKSTRUCT = _struct(Sak, STRUCTER)
+_LAGET: dict[type[BaseModel], type[msgspec.Struct]] = {}
+SAKSTRUCT = _struct(Sak, _LAGET)
 """``Sak`` as a msgspec struct."""
+STRUCTER: Mapping[type[BaseModel], type[msgspec.Struct]] = MappingProxyType(_LAGET)
+"""Every model that a case is made of, with its struct (made once, when the module is loaded)."""
 
 
 def rask_sak(raa: bytes) -> Sak | None:
