@@ -628,6 +628,31 @@ def test_egne_negasjonsord(tmp_path):
     assert not holder(k, vedtak=vedtak("Barnets beste er aldri vurdert."))
 
 
+def test_et_tomt_negasjonsord_avvises_med_plassen_i_lista(tmp_path):
+    fil = skriv(
+        tmp_path,
+        som_yaml(
+            {
+                "format": "revisjon-kriterier/1",
+                "tittel": "Prøvesett",
+                "negasjonsord": ["ikke", ""],
+                "kriterier": [
+                    {
+                        "id": "T1",
+                        "tittel": "Prøve",
+                        "kilde": ["prøve"],
+                        "vurdering": {"oppfylt": tekstkrav(fraser=["barnets beste"])},
+                        "begrunnelse": BEGRUNNELSE,
+                    }
+                ],
+            }
+        ),
+    )
+    (problem,) = problemer(fil)
+    assert problem.melding == "negasjonsord[1]: kan ikke være tom"
+    assert problem.linje == linje_med(fil.read_text("utf-8"), "- ''")
+
+
 # --- for_hvert --------------------------------------------------------------------------------------
 
 FOR_HVERT_SAMTALE = {

@@ -375,7 +375,10 @@ class Kriteriesett(Modell):
     bakgrunn: str | None = None
     problemstilling: str | list[Problemstilling] | None = None
     gradering: list[Grad] = Field(default=STANDARD_GRADERING, min_length=1)
-    negasjonsord: list[str] = Field(default=["ikke", "uten"], min_length=1)
+    # An empty word would match between any two non-letters and make every sentence negated.
+    negasjonsord: list[Annotated[str, Field(min_length=1)]] = Field(
+        default=["ikke", "uten"], min_length=1
+    )
     toleranse: float | None = Field(default=None, gt=0, lt=1)
     """Tolerable deviation rate for internal control (``vurder --toleranse`` overrides it)."""
     statusnavn: dict[Status, str] = {}
