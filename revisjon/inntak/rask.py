@@ -57,7 +57,7 @@ def _begrensning(felt: FieldInfo) -> msgspec.Meta | None:
             grenser.setdefault("ge", -_STORSTE_FLYTTALL)
             grenser.setdefault("le", _STORSTE_FLYTTALL)
         elif felt.annotation is dt.date and krav in get_args(Dato)[1:]:
-            pass  # a Dato: msgspec accepts only a YYYY-MM-DD that exists, as Dato does
+            continue  # a Dato: msgspec accepts only a YYYY-MM-DD that exists, as Dato does
         else:
             # A constraint added to the models must be given a meaning here, or the fast path
             # would accept what the models refuse.
