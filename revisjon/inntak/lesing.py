@@ -174,20 +174,14 @@ def les_fil(fil: Path | str, *, filsummer: dict[str, str] | None = None) -> Iter
     if filsummer is not None:
         filsummer[navn] = hashlib.sha256(innhold).hexdigest()
     if suffiks == ".json":
-        raa = innhold.removeprefix(BOM)
-        fnr_mulig = json_kan_ha_fodselsnummer(raa)
-        if not fnr_mulig and (sak := _rask_sak(raa)) is not None:
-            yield InnlestSak(sak, navn)
-            return
+        yield from _les_json(navn, innhold, linje=None)
+        return
     try:
         tekst = dekod(innhold)
     except DekodingFeil as feil:
         yield Avvisning(navn, feil.linje, None, feil.melding)
         return
-    if suffiks == ".json":
-        yield from _fra_json(navn, tekst, linje=None, fnr_mulig=fnr_mulig)
-    else:
-        yield from _fra_yaml(navn, tekst)
+    yield from _fra_yaml(navn, tekst)
 
 
 def _les_bytes(navn: str) -> bytes | int:
@@ -239,16 +233,26 @@ def _les_jsonl(navn: str, filsummer: dict[str, str] | None) -> Iterator[Innlest]
 
 def les_jsonl_linje(navn: str, nr: int, radlinje: bytes) -> Iterator[Innlest]:
     """The case on line ``nr`` of a JSON Lines file, or why it was rejected."""
-    fnr_mulig = json_kan_ha_fodselsnummer(radlinje)
-    if not fnr_mulig and (sak := _rask_sak(radlinje)) is not None:
-        yield InnlestSak(sak, navn, nr)
+    return _les_json(navn, radlinje, linje=nr)
+
+
+def _les_json(navn: str, innhold: bytes, linje: int | None) -> Iterator[Innlest]:
+    """The case in the bytes of a .json file (``linje`` None) or of a line of a JSON Lines
+    file: read the fast way when it can be, else the exact way, which names what is wrong."""
+    raa = innhold.removeprefix(BOM)
+    fnr_mulig = json_kan_ha_fodselsnummer(raa)
+    if not fnr_mulig and (sak := _rask_sak(raa)) is not None:
+        yield InnlestSak(sak, navn, linje)
         return
     try:
-        tekst = dekod(radlinje)
+        tekst = dekod(innhold)
     except DekodingFeil as feil:
-        yield Avvisning(navn, nr, None, feil.melding, inndata=f"{navn}:{nr}")
+        if linje is None:
+            yield Avvisning(navn, feil.linje, None, feil.melding)
+        else:
+            yield Avvisning(navn, linje, None, feil.melding, inndata=f"{navn}:{linje}")
         return
-    yield from _fra_json(navn, tekst, linje=nr, fnr_mulig=fnr_mulig)
+    yield from _fra_json(navn, tekst, linje=linje, fnr_mulig=fnr_mulig)
 
 
 def jsonl_linjer(
