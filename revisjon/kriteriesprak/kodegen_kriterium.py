@@ -25,8 +25,14 @@ if TYPE_CHECKING:
 NAVNGITT_SAK = ("bevis",)
 NAVNGITT_FOR_HVERT = ("antall", "antall_oppfylt", "antall_mangler", "oppfylte", "mangler")
 INGEN_BEVIS = "ingen dokumentasjon funnet"
-_TOMME: tuple[object, ...] = (None, [], "")
+TOMME: tuple[object, ...] = (None, [], "")
 """A required field is missing when its value is one of these."""
+GRUNN_BARN = {True: "Husstanden har ingen barn.", False: "Gjelder bare husstander uten barn."}
+"""Why a criterion for households with (True) or without (False) children does not apply."""
+GRUNN_VEDTAK = {True: "Saken har ikke vedtak.", False: "Gjelder bare saker uten vedtak."}
+"""Why a criterion for cases with (True) or without (False) a decision does not apply."""
+VILKAR_IKKE_OPPFYLT = "Vilkåret for kriteriet er ikke oppfylt."
+"""Why a criterion whose ``gjelder.vilkar`` fails does not apply (unless its text says)."""
 
 Vurderer = Callable[[Sak], Resultat]
 
@@ -35,6 +41,11 @@ def samle(biter: Sequence[str]) -> str:
     """The evidence as one text."""
     # Items of one piece of evidence are joined with commas; ``for_hvert`` joins items with «;».
     return ", ".join(dict.fromkeys(biter)) or INGEN_BEVIS
+
+
+def mangler_tekst(mangler: Sequence[str]) -> str:
+    """Why a case that lacks required fields is not judged (unless the criterion's text says)."""
+    return f"Kan ikke vurderes: saken mangler {', '.join(mangler)}."
 
 
 @lru_cache(maxsize=64)
@@ -65,7 +76,7 @@ def skriv_kilde(
         G=kk.delte.get,
         DFK=dict.fromkeys,
         IB=INGEN_BEVIS,
-        TOMME=_TOMME,
+        TOMME=TOMME,
     )
     skriver = _Kriterieskriver(s, Betingelser(s, negasjonsord), kk.kilde)
     forst = skriver.gjelder()
@@ -127,14 +138,10 @@ class _Kriterieskriver:
             self._gi(2, "ikke_aktuelt", f"AT({tjenester}, sak.tjeneste)")
         if g.har_barn is not None:
             s.skriv(1, f"if {'not ' if g.har_barn else ''}sak.husstand.barn:")
-            grunn = (
-                "Husstanden har ingen barn." if g.har_barn else "Gjelder bare husstander uten barn."
-            )
-            self._gi(2, "ikke_aktuelt", f"{s.konst(grunn)}")
+            self._gi(2, "ikke_aktuelt", f"{s.konst(GRUNN_BARN[g.har_barn])}")
         if g.har_vedtak is not None:
             s.skriv(1, f"if sak.vedtak is {'' if g.har_vedtak else 'not '}None:")
-            grunn = "Saken har ikke vedtak." if g.har_vedtak else "Gjelder bare saker uten vedtak."
-            self._gi(2, "ikke_aktuelt", f"{s.konst(grunn)}")
+            self._gi(2, "ikke_aktuelt", f"{s.konst(GRUNN_VEDTAK[g.har_vedtak])}")
         if g.i_kraft_fra or g.i_kraft_til:
             s.navnerom["UT"] = utenfor_tidsrom
             t = s.nytt("t")
@@ -148,7 +155,7 @@ class _Kriterieskriver:
         s, k = self.s, self.k
         if k.gjelder.vilkar is not None:
             s.skriv(1, f"if not {self.b.test(k.gjelder.vilkar, self.rot, 1)}:")
-            standard = s.konst("Vilkåret for kriteriet er ikke oppfylt.")
+            standard = s.konst(VILKAR_IKKE_OPPFYLT)
             self._gi(2, "ikke_aktuelt", f"{self._tekst('ikke_aktuelt', {}, standard)}")
         if k.krever:
             mangler = s.nytt("m")
@@ -157,8 +164,8 @@ class _Kriterieskriver:
                 s.skriv(1, f"if {s.sti(sti, self.rot)} in TOMME:")
                 s.skriv(2, f"{mangler}.append({s.konst(sti)})")
             s.skriv(1, f"if {mangler}:")
-            fast = s.konst("Kan ikke vurderes: saken mangler ")
-            standard = f"{fast} + J({mangler}) + '.'"
+            s.navnerom["MT"] = mangler_tekst
+            standard = f"MT({mangler})"
             self._gi(2, "ikke_vurdert", f"{self._tekst('ikke_vurdert', {}, standard)}")
         v = k.vurdering
         if v.for_hvert is not None:

@@ -8,11 +8,16 @@ from dataclasses import dataclass, field
 from revisjon.kriteriesprak import modell as m
 from revisjon.kriteriesprak.kodegen import Kodefeil
 from revisjon.kriteriesprak.kodegen_kriterium import (
+    GRUNN_BARN,
+    GRUNN_VEDTAK,
     NAVNGITT_FOR_HVERT,
     NAVNGITT_SAK,
+    TOMME,
+    VILKAR_IKKE_OPPFYLT,
     Vurderer,
     annen_tjeneste,
     lag_vurderer,
+    mangler_tekst,
     samle,
     utenfor_tidsrom,
 )
@@ -88,9 +93,9 @@ class KompilertKriterium:
         if (grunn := self._ikke_aktuelt(sak, kontekst)) is not None:
             return self._resultat("ikke_aktuelt", grunn)
         if self.krever and (
-            mangler := [sti for sti, hent in self.krever if hent(kontekst) in (None, [], "")]
+            mangler := [sti for sti, hent in self.krever if hent(kontekst) in TOMME]
         ):
-            standard = f"Kan ikke vurderes: saken mangler {', '.join(mangler)}."
+            standard = mangler_tekst(mangler)
             return self._resultat(
                 "ikke_vurdert", self._tekst("ikke_vurdert", kontekst, {}, standard)
             )
@@ -110,22 +115,16 @@ class KompilertKriterium:
         gjelder = self.kilde.gjelder
         if gjelder.tjeneste is not None and sak.tjeneste not in gjelder.tjeneste:
             return annen_tjeneste(tuple(gjelder.tjeneste), sak.tjeneste)
-        if gjelder.har_barn is True and not sak.husstand.barn:
-            return "Husstanden har ingen barn."
-        if gjelder.har_barn is False and sak.husstand.barn:
-            return "Gjelder bare husstander uten barn."
-        if gjelder.har_vedtak is True and sak.vedtak is None:
-            return "Saken har ikke vedtak."
-        if gjelder.har_vedtak is False and sak.vedtak is not None:
-            return "Gjelder bare saker uten vedtak."
+        if gjelder.har_barn is not None and bool(sak.husstand.barn) != gjelder.har_barn:
+            return GRUNN_BARN[gjelder.har_barn]
+        if gjelder.har_vedtak is not None and (sak.vedtak is not None) != gjelder.har_vedtak:
+            return GRUNN_VEDTAK[gjelder.har_vedtak]
         if (gjelder.i_kraft_fra or gjelder.i_kraft_til) and (
             grunn := utenfor_tidsrom(gjelder, sak)
         ) is not None:
             return grunn
         if self.gjelder_vilkar is not None and not self.gjelder_vilkar(kontekst):
-            return self._tekst(
-                "ikke_aktuelt", kontekst, {}, "Vilkåret for kriteriet er ikke oppfylt."
-            )
+            return self._tekst("ikke_aktuelt", kontekst, {}, VILKAR_IKKE_OPPFYLT)
         return None
 
     def _vurder_for_hvert(self, fh: _ForHvert, kontekst: Kontekst) -> Resultat:

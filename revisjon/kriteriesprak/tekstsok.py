@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -268,9 +268,9 @@ class Tekstsok:
 
     def _finn(self, tekst: str) -> list[str]:
         fraseord = self.fraseord
-        fortest = fraseord is not None and not _har_tegn(self.vakt, tekst)
+        fortest = fraseord is not None and not _noe_i(self.vakt, tekst)
         negord = self.negasjonsord
-        if self.ta_med_negerte or _har_tegn(self.negasjonsvakt, tekst):
+        if self.ta_med_negerte or _noe_i(self.negasjonsvakt, tekst):
             negord = None
         if not fortest:
             return self._finn_alle(tekst, negord)
@@ -315,19 +315,12 @@ class Tekstsok:
         return funnet
 
 
-def _har_tegn(tegn: str, tekst: str) -> bool:
-    """Whether ``tekst`` has one of the characters ``tegn``."""
+def _noe_i(deler: Iterable[str], tekst: str) -> bool:
+    """Whether one of ``deler`` (characters, or words) is in ``tekst``."""
     # ``in`` answers at once for a character wider than every character of the text (the
     # guard characters are not Latin-1, most texts are); a loop, not any() over a generator.
-    for t in tegn:  # noqa: SIM110
-        if t in tekst:
-            return True
-    return False
-
-
-def _noe_i(ord_: tuple[str, ...], lav: str) -> bool:
-    for o in ord_:  # noqa: SIM110 - a loop is cheaper than any() over a generator
-        if o in lav:
+    for del_ in deler:  # noqa: SIM110
+        if del_ in tekst:
             return True
     return False
 
