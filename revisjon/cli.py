@@ -136,13 +136,17 @@ def vurder(
 ) -> None:
     """Vurder sakene mot kriteriene og skriv revisjonsrapporten (Markdown) eller resultatet (JSON)."""
     from rich.console import Console
-    from rich.progress import BarColumn, Progress, TextColumn
 
     from revisjon.kontroll.andel import tolk_andel
     from revisjon.kontroll.avvik import kontroller_avviksfil, skriv_avviksliste
     from revisjon.oppdrag import Oppsett, lag_rapport
     from revisjon.skriving import kontroller_utfil, skriv_atomisk
-    from revisjon.terminal import oppsummeringstabell, vis_avvisninger, vis_oppsummering
+    from revisjon.terminal import (
+        fremdriftslinje,
+        oppsummeringstabell,
+        vis_avvisninger,
+        vis_oppsummering,
+    )
 
     feil = Console(stderr=True, highlight=False)
     if ut is not None:
@@ -161,16 +165,8 @@ def vurder(
         toleranse=tolk_andel(toleranse, valg="--toleranse") if toleranse is not None else None,
         avvik=avvik,
     )
-    with Progress(
-        TextColumn("Vurderer saker"),
-        BarColumn(),
-        TextColumn("{task.completed} lest"),
-        console=feil,
-        transient=True,
-        disable=not feil.is_terminal,
-    ) as fremdrift:
-        oppgave = fremdrift.add_task("vurder", total=None)
-        rapport, deler = lag_rapport(oppsett, fremdrift=lambda: fremdrift.advance(oppgave))
+    with fremdriftslinje(feil) as fremdrift:
+        rapport, deler = lag_rapport(oppsett, fremdrift=fremdrift)
     if ut is None:
         from revisjon.skriving import skriv_strom
 

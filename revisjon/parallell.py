@@ -1,9 +1,11 @@
 """Judging many files on all cores: worker processes that each compile the criteria once.
 
 The parent lists the files and sends them in chunks (``vurdering.BIT`` paths each) to a pool
-of worker processes started with ``spawn`` (safe whatever threads the parent has, and the same
-on every platform). Each worker loads and compiles the criteria files in its initializer, from
-their paths (compiled criteria are closures, which cannot be sent), checking that each file is
+of worker processes. Where ``fork`` is safe (Linux and other POSIX systems, and no other thread
+in the parent, whose locks a child could inherit held), the workers are forked with the
+parent's compiled criteria: no new interpreter, no imports, nothing compiled again. Elsewhere
+they are started with ``spawn`` and each loads and compiles the criteria files in its
+initializer, from their paths (compiled criteria cannot be sent), checking that each file is
 the one the parent checked (same SHA-256). A worker reads and judges its chunk and sends back
 only the verdicts and rejections (``SakResultat``, ``Avvisning``) and the files' checksums,
 never the cases. The parent takes the chunks back in the order it sent them, so the output is
@@ -20,12 +22,14 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import multiprocessing
+import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from multiprocessing.context import BaseContext
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from revisjon.feil import Avvisning
 from revisjon.inntak.lesing import JsonlLinjer, er_jsonl, jsonl_linjer
@@ -59,6 +63,15 @@ class Prosessfeil(Exception):
     """Worker processes could not be started, or one of them stopped."""
 
 
+Startmetode = Literal["fork", "spawn"]
+
+
+def startmetode() -> Startmetode:
+    """``fork`` where it is safe: the platform has it and this process has no other thread."""
+    har_fork = "fork" in multiprocessing.get_all_start_methods()
+    return "fork" if har_fork and threading.active_count() == 1 else "spawn"
+
+
 def kriteriekilder(kriteriesett: Iterable[LastetSett]) -> list[Kilde] | None:
     """The criteria files a worker loads to get the same criteria, or None when a set was not
     loaded from a file (then the run stays in one process)."""
@@ -74,8 +87,14 @@ _KRITERIER: list[KompilertKriterium] = []
 """The criteria of this worker process, compiled once by ``_start``."""
 
 
-def _start(kilder: list[Kilde]) -> None:
-    """Worker initializer: load and compile the criteria files."""
+def _start(kilder: list[Kilde], arvet: list[KompilertKriterium] | None) -> None:
+    """Worker initializer: the criteria a forked worker inherited (``arvet``), or else the
+    criteria files loaded and compiled."""
+    if arvet is not None:
+        _KRITERIER[:] = arvet
+        gc.freeze()
+        gc.enable()  # the parent had paused it (``uten_syklusrydding``); the child has it back
+        return
     kriterier: list[KompilertKriterium] = []
     for sti, sha in kilder:
         sett, problemer = last_fil(Path(sti))
@@ -196,22 +215,41 @@ def _del_jsonl(
             yield JsonlLinjer(enhet, linjer)
 
 
+def kan_starte(kriteriesett: Iterable[LastetSett], metode: Startmetode) -> bool:
+    """Whether workers started by ``metode`` can get these criteria: forked workers inherit
+    them; spawned ones need every set to come from a file."""
+    return metode == "fork" or kriteriekilder(kriteriesett) is not None
+
+
 def vurder_parallelt(
     enheter: Iterable[Enhet],
-    kilder: list[Kilde],
+    kriteriesett: list[LastetSett],
     filsummer: dict[str, str],
     *,
     arbeidere: int,
     bit: int = BIT,
+    metode: Startmetode = "spawn",
 ) -> Iterator[Vurdert]:
     """The verdicts and rejections of ``enheter`` in input order, judged by ``arbeidere``
-    worker processes; the checksums of the files read are put in ``filsummer``."""
+    worker processes started by ``metode`` (see ``kan_starte``); the checksums of the files
+    read are put in ``filsummer``."""
+    kontekst: BaseContext = multiprocessing.get_context(metode)
+    if metode == "fork":
+        # A forked child gets the arguments as they are in memory: nothing is pickled.
+        oppstart: tuple[list[Kilde], list[KompilertKriterium] | None] = (
+            [],
+            [k for s in kriteriesett for k in s.kriterier],
+        )
+    elif (kilder := kriteriekilder(kriteriesett)) is not None:
+        oppstart = (kilder, None)
+    else:
+        raise Prosessfeil("et kriteriesett er ikke lest fra fil")
     try:
         pool = ProcessPoolExecutor(
             max_workers=arbeidere,
-            mp_context=multiprocessing.get_context("spawn"),
+            mp_context=kontekst,
             initializer=_start,
-            initargs=(kilder,),
+            initargs=oppstart,
         )
     except (OSError, ValueError) as feil:
         raise Prosessfeil(str(feil)) from feil

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
 from rich.console import Console
+from rich.progress import BarColumn, Progress, TextColumn
 from rich.table import Table
 from rich.text import Text
 
@@ -10,6 +15,40 @@ from revisjon import norsk
 from revisjon.feil import Avvisning
 from revisjon.rapport import Rapport
 from revisjon.resultat import STATUSTEKST, Kjoring
+
+OPPFRISKING = 0.1
+"""Seconds between redraws of the progress bar."""
+
+
+@contextmanager
+def fremdriftslinje(konsoll: Console) -> Iterator[Callable[[], None]]:
+    """A progress bar on ``konsoll`` while cases are read (none when it is not a terminal),
+    given as the function to call for each input read.
+
+    The bar is redrawn from that call, not by rich's refresh thread: worker processes are
+    forked only when this process has no other thread (``parallell.startmetode``).
+    """
+    with Progress(
+        TextColumn("Vurderer saker"),
+        BarColumn(),
+        TextColumn("{task.completed} lest"),
+        console=konsoll,
+        transient=True,
+        auto_refresh=False,
+        disable=not konsoll.is_terminal,
+    ) as fremdrift:
+        oppgave = fremdrift.add_task("vurder", total=None)
+        lest = 0
+        neste = 0.0
+
+        def ett_til() -> None:
+            nonlocal lest, neste
+            lest += 1
+            if lest % 64 == 0 and (naa := time.monotonic()) >= neste:
+                fremdrift.update(oppgave, completed=lest, refresh=True)
+                neste = naa + OPPFRISKING
+
+        yield ett_til
 
 
 def vis_avvisninger(konsoll: Console, avviste: list[Avvisning]) -> None:

@@ -257,12 +257,18 @@ def _vurder(
     if saker > terskel and antall > 1:
         from revisjon import parallell
 
-        if (kilder := parallell.kriteriekilder(kriteriesett)) is not None:
+        metode = parallell.startmetode()
+        if parallell.kan_starte(kriteriesett, metode):
             try:
                 kjoring = samle(
                     # the rest is listed while the workers judge the first files
                     parallell.vurder_parallelt(
-                        chain(start, enheter), kilder, filsummer, arbeidere=antall, bit=bit
+                        chain(start, enheter),
+                        kriteriesett,
+                        filsummer,
+                        arbeidere=antall,
+                        bit=bit,
+                        metode=metode,
                     ),
                     kriteriesett=kriteriesett,
                     fremdrift=fremdrift,

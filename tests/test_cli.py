@@ -275,3 +275,24 @@ def test_hjelpen_importerer_verken_rich_eller_pydantic():
         assert svar.returncode == 0, svar.stderr
         moduler = svar.stderr
         assert "'rich'" not in moduler and "'pydantic'" not in moduler, moduler
+
+
+def test_fremdriftslinjen_tegnes_uten_egen_trad(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Worker processes are forked only when the CLI has no other thread: the bar must not
+    # start rich's refresh thread, and is still drawn on a terminal.
+    import io
+    import threading
+
+    from rich.console import Console
+
+    from revisjon import terminal
+
+    monkeypatch.setattr(terminal, "OPPFRISKING", 0.0)
+    utdata = io.StringIO()
+    konsoll = Console(file=utdata, force_terminal=True, width=60)
+    trader = threading.active_count()
+    with terminal.fremdriftslinje(konsoll) as ett_til:
+        for _ in range(128):
+            ett_til()
+        assert threading.active_count() == trader
+        assert "128 lest" in utdata.getvalue()

@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
 import re
 import shutil
+import threading
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -75,8 +78,18 @@ def _kjor(mappe: Path, standardsett: list[LastetSett], **valg: int) -> Kjoring:
     return vurder([mappe], kriteriesett=standardsett, **valg)
 
 
+@pytest.fixture(params=["fork", "spawn"])
+def startmetode(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Each test that uses it runs with forked and with spawned workers."""
+    metode: str = request.param
+    if metode not in multiprocessing.get_all_start_methods():
+        pytest.skip(f"{metode} finnes ikke her")
+    monkeypatch.setattr(parallell, "startmetode", lambda: metode)
+    return metode
+
+
 def test_arbeidsprosesser_gir_det_samme_som_en_prosess(
-    saksmappe: Path, standardsett: list[LastetSett]
+    saksmappe: Path, standardsett: list[LastetSett], startmetode: str
 ) -> None:
     en = _kjor(saksmappe, standardsett, arbeidere=1)
     flere = _kjor(saksmappe, standardsett, arbeidere=2, terskel=20, bit=BIT_I_TESTEN)
@@ -94,7 +107,7 @@ def test_arbeidsprosesser_gir_det_samme_som_en_prosess(
 
 
 def test_duplisert_sak_id_avviser_begge_sakene_ogsa_med_arbeidsprosesser(
-    saksmappe: Path, standardsett: list[LastetSett]
+    saksmappe: Path, standardsett: list[LastetSett], startmetode: str
 ) -> None:
     kjoring = _kjor(saksmappe, standardsett, arbeidere=2, terskel=20, bit=BIT_I_TESTEN)
     dubletter = [a for a in kjoring.avviste if a.felt == "sak_id"]
@@ -107,16 +120,32 @@ def test_duplisert_sak_id_avviser_begge_sakene_ogsa_med_arbeidsprosesser(
     assert kjoring.antall_lest == len(kjoring.saker) + kjoring.antall_avviste_inndata
 
 
-def test_uten_kriteriefil_blir_kjoringen_i_en_prosess(
-    saksmappe: Path, standardsett: list[LastetSett]
+def test_uten_kriteriefil_arves_kriteriene_eller_kjoringen_blir_i_en_prosess(
+    saksmappe: Path, standardsett: list[LastetSett], startmetode: str
 ) -> None:
-    # A set that was not loaded from a file cannot be loaded again by a worker.
+    # A set that was not loaded from a file cannot be loaded again by a spawned worker; a
+    # forked one inherits it.
     uten_fil = [LastetSett(s.fil, s.sha256, s.sett, s.kriterier) for s in standardsett]
     assert parallell.kriteriekilder(uten_fil) is None
+    assert parallell.kan_starte(uten_fil, startmetode) == (startmetode == "fork")  # type: ignore[arg-type]
     assert (
         _kjor(saksmappe, uten_fil, arbeidere=2, terskel=20, bit=BIT_I_TESTEN).saker
         == _kjor(saksmappe, standardsett, arbeidere=1).saker
     )
+
+
+def test_fork_bare_uten_andre_tradar() -> None:
+    assert parallell.startmetode() == (
+        "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    )
+    stopp = threading.Event()
+    trad = threading.Thread(target=stopp.wait)
+    trad.start()
+    try:
+        assert parallell.startmetode() == "spawn"
+    finally:
+        stopp.set()
+        trad.join()
 
 
 def test_nar_arbeidsprosesser_svikter_vurderes_alt_i_denne_prosessen(
@@ -136,12 +165,10 @@ def test_nar_arbeidsprosesser_svikter_vurderes_alt_i_denne_prosessen(
 def test_en_endret_kriteriefil_stopper_arbeidsprosessene(
     saksmappe: Path, standardsett: list[LastetSett]
 ) -> None:
-    kilder = parallell.kriteriekilder(standardsett)
-    assert kilder is not None
-    feil_sum = [(sti, "0" * 64) for sti, _ in kilder]
+    endret = [replace(s, sha256="0" * 64) for s in standardsett]
     enheter = list(finn_inndata([saksmappe]))
     with pytest.raises(parallell.Prosessfeil):
-        list(parallell.vurder_parallelt(enheter, feil_sum, {}, arbeidere=2))
+        list(parallell.vurder_parallelt(enheter, endret, {}, arbeidere=2, metode="spawn"))
 
 
 def test_filene_finnes_i_samme_rekkefolge_som_sortert_rglob(tmp_path: Path) -> None:
@@ -275,7 +302,7 @@ def _stor_jsonl(fil: Path, antall: int) -> None:
 
 
 def test_en_stor_jsonl_deles_pa_arbeidsprosessene_med_samme_resultat(
-    tmp_path: Path, standardsett: list[LastetSett]
+    tmp_path: Path, standardsett: list[LastetSett], startmetode: str
 ) -> None:
     _stor_jsonl(tmp_path / "uttrekk.jsonl", 450)
     en = _kjor(tmp_path, standardsett, arbeidere=1)
