@@ -7,9 +7,9 @@ parent's compiled criteria: no new interpreter, no imports, nothing compiled aga
 they are started with ``spawn`` and each loads and compiles the criteria files in its
 initializer, from their paths (compiled criteria cannot be sent), checking that each file is
 the one the parent checked (same SHA-256). A worker reads and judges its chunk and sends back
-only the verdicts and rejections (``SakResultat``, ``Avvisning``) and the files' checksums,
-never the cases. The parent takes the chunks back in the order it sent them, so the output is
-the same as from a run in one process; a bounded number of chunks is in flight at a time.
+only the verdicts and rejections and the files' checksums, never the cases (``arbeider``). The
+parent takes the chunks back in the order it sent them, so the output is the same as from a run
+in one process; a bounded number of chunks is in flight at a time.
 A JSON Lines file is read by the parent, block by block, and sent as pieces of lines, so that
 the workers share a large file (one national extract) as they share many small ones.
 
@@ -19,8 +19,6 @@ files in its own process instead.
 
 from __future__ import annotations
 
-import datetime as dt
-import gc
 import multiprocessing
 import threading
 from collections import deque
@@ -28,28 +26,15 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from multiprocessing.context import BaseContext
-from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
+from revisjon import arbeider
+from revisjon.arbeider import Bitsvar, Kilde
 from revisjon.feil import Avvisning
 from revisjon.inntak.lesing import JsonlLinjer, er_jsonl, jsonl_linjer
-from revisjon.kriteriesprak.lasting import LastetSett, last_fil
+from revisjon.kriteriesprak.lasting import LastetSett
 from revisjon.kriteriesprak.regel import KompilertKriterium
-from revisjon.resultat import Resultat, SakResultat
-from revisjon.vurdering import BIT, Enhet, Vurdert, uten_syklusrydding, vurder_bit
-
-Kilde = tuple[str, str]
-"""A criteria file for the workers: its path and its SHA-256."""
-
-Dom = tuple[str, str, str]
-"""A verdict (``Resultat``) as a plain tuple: criterion, status, reason."""
-
-Pakket = tuple[str, str, int | None, str, str | None, dt.date | None, tuple[int, ...]]
-"""A ``SakResultat`` as a plain tuple (which pickles several times faster than a dataclass),
-its verdicts as places in the chunk's list of distinct verdicts."""
-
-Bitsvar = tuple[list[Dom], list[Pakket | Avvisning], dict[str, str]]
-"""A chunk's answer: its distinct verdicts, its cases and rejections, the files' checksums."""
+from revisjon.vurdering import BIT, Enhet, Vurdert
 
 I_ARBEID_PER_ARBEIDER = 4
 """Chunks sent ahead per worker: enough that no worker waits, few enough to bound memory."""
@@ -81,99 +66,6 @@ def kriteriekilder(kriteriesett: Iterable[LastetSett]) -> list[Kilde] | None:
             return None
         kilder.append((str(sett.sti), sett.sha256))
     return kilder
-
-
-_KRITERIER: list[KompilertKriterium] = []
-"""The criteria of this worker process, compiled once by ``_start``."""
-
-
-def _start(kilder: list[Kilde], arvet: list[KompilertKriterium] | None) -> None:
-    """Worker initializer: the criteria a forked worker inherited (``arvet``), or else the
-    criteria files loaded and compiled."""
-    if arvet is not None:
-        _KRITERIER[:] = arvet
-        gc.freeze()
-        gc.enable()  # the parent had paused it (``uten_syklusrydding``); the child has it back
-        return
-    kriterier: list[KompilertKriterium] = []
-    for sti, sha in kilder:
-        sett, problemer = last_fil(Path(sti))
-        if sett is None or sett.sha256 != sha:
-            # The file changed since the parent checked it: stop; the parent judges the files
-            # itself, with the criteria it checked.
-            raise RuntimeError(f"{sti}: kriteriefilen er endret under kjøringen ({problemer})")
-        kriterier += sett.kriterier
-    _KRITERIER[:] = kriterier
-    gc.freeze()  # the criteria and modules live as long as the process: no need to scan them
-
-
-def _vurder(bit: list[Enhet]) -> Bitsvar:
-    """Worker task: one chunk of files."""
-    with uten_syklusrydding():  # a chunk's cases and verdicts hold no cycles either
-        vurderte, filsummer = vurder_bit(bit, _KRITERIER)
-    plass: dict[int, int] = {}  # id of a distinct verdict → its place in ``dommer``
-    dommer: list[Dom] = []
-    pakket: list[Pakket | Avvisning] = []
-    for v in vurderte:
-        if isinstance(v, Avvisning):
-            pakket.append(v)
-            continue
-        indekser = []
-        for r in v.resultater:
-            assert r.overstyring is None  # overrides are applied to the whole run, afterwards
-            i = plass.get(id(r))  # the verdicts are alive until the chunk is packed
-            if i is None:
-                i = plass[id(r)] = len(dommer)
-                dommer.append((r.kriterium, r.status, r.begrunnelse))
-            indekser.append(i)
-        pakket.append(
-            (v.sak_id, v.fil, v.linje, v.tjeneste, v.enhet, v.vedtaksdato, tuple(indekser))
-        )
-    return dommer, pakket, filsummer
-
-
-class _Utpakker:
-    """Builds the verdicts again in the parent, one object for each distinct verdict."""
-
-    GRENSE = 50_000
-    """Distinct verdicts remembered; past it the memory starts over (bounded, and the verdicts
-    that recur, recur soon)."""
-
-    def __init__(self) -> None:
-        self.resultater: dict[Dom, Resultat] = {}
-        self.felles: dict[Any, Any] = {}
-
-    def bit(self, dommer: list[Dom], pakket: list[Pakket | Avvisning]) -> list[Vurdert]:
-        """A chunk's verdicts and rejections, in its order."""
-        tabell = [self._resultat(d) for d in dommer]
-        felles = self.felles
-        ut: list[Vurdert] = []
-        for v in pakket:
-            if isinstance(v, Avvisning):
-                ut.append(v)
-                continue
-            sak_id, fil, linje, tjeneste, enhet, vedtaksdato, indekser = v
-            ut.append(
-                SakResultat(
-                    sak_id,
-                    fil,
-                    linje,
-                    felles.setdefault(tjeneste, tjeneste),
-                    felles.setdefault(enhet, enhet),
-                    felles.setdefault(vedtaksdato, vedtaksdato),
-                    tuple(map(tabell.__getitem__, indekser)),
-                )
-            )
-        return ut
-
-    def _resultat(self, dom: Dom) -> Resultat:
-        kjente = self.resultater
-        resultat = kjente.get(dom)
-        if resultat is None:
-            if len(kjente) >= self.GRENSE:
-                kjente.clear()
-            resultat = kjente[dom] = Resultat(*dom)  # type: ignore[arg-type]
-        return resultat
 
 
 def _biter(enheter: Iterable[Enhet], storrelse: int) -> Iterator[list[Enhet]]:
@@ -248,23 +140,26 @@ def vurder_parallelt(
         pool = ProcessPoolExecutor(
             max_workers=arbeidere,
             mp_context=kontekst,
-            initializer=_start,
+            initializer=arbeider.start,
             initargs=oppstart,
         )
     except (OSError, ValueError) as feil:
         raise Prosessfeil(str(feil)) from feil
-    ventende: deque[Future[Bitsvar]] = deque()
-    utpakk = _Utpakker()
+    ventende: deque[tuple[Future[Bitsvar], list[Enhet]]] = deque()
+    utpakker = arbeider.Utpakker()
 
     def neste() -> list[Vurdert]:
-        dommer, pakket, summer = ventende.popleft().result()
-        filsummer.update(summer)
-        return utpakk.bit(dommer, pakket)
+        svar, sendt = ventende.popleft()
+        vurderte, summer = utpakker.bit(svar.result(), sendt)
+        for enhet, sjekksum in zip(sendt, summer, strict=True):
+            if sjekksum is not None and isinstance(enhet, str):
+                filsummer[enhet] = sjekksum
+        return vurderte
 
     try:
         linjer = min(bit, LINJER_PER_BIT)
         for del_ in _biter(_del_jsonl(enheter, filsummer, linjer), bit):
-            ventende.append(pool.submit(_vurder, del_))
+            ventende.append((pool.submit(arbeider.vurder, del_), del_))
             if len(ventende) > I_ARBEID_PER_ARBEIDER * arbeidere:
                 yield from neste()
         while ventende:

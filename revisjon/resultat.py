@@ -52,6 +52,54 @@ class SakResultat:
     resultater: tuple[Resultat, ...]
 
 
+_NY = object.__new__
+_R_KRITERIUM, _R_STATUS, _R_BEGRUNNELSE, _R_OVERSTYRING = (
+    getattr(Resultat, felt).__set__
+    for felt in ("kriterium", "status", "begrunnelse", "overstyring")
+)
+_S_SAK_ID, _S_FIL, _S_LINJE, _S_TJENESTE, _S_ENHET, _S_VEDTAKSDATO, _S_RESULTATER = (
+    getattr(SakResultat, felt).__set__
+    for felt in ("sak_id", "fil", "linje", "tjeneste", "enhet", "vedtaksdato", "resultater")
+)
+
+
+def nytt_resultat(kriterium: str, status: Status, begrunnelse: str) -> Resultat:
+    """``Resultat(kriterium, status, begrunnelse)``, built a third faster.
+
+    A frozen dataclass's ``__init__`` sets each field through ``object.__setattr__``, which looks
+    the field up by name; here each slot is set directly. A large run builds hundreds of
+    thousands of verdicts, so the hot paths (judging, and the parent taking the workers'
+    verdicts back) build them this way.
+    """
+    resultat: Resultat = _NY(Resultat)
+    _R_KRITERIUM(resultat, kriterium)
+    _R_STATUS(resultat, status)
+    _R_BEGRUNNELSE(resultat, begrunnelse)
+    _R_OVERSTYRING(resultat, None)
+    return resultat
+
+
+def nytt_sakresultat(
+    sak_id: str,
+    fil: str,
+    linje: int | None,
+    tjeneste: str,
+    enhet: str | None,
+    vedtaksdato: dt.date | None,
+    resultater: tuple[Resultat, ...],
+) -> SakResultat:
+    """``SakResultat(...)``, built as ``nytt_resultat`` builds a verdict."""
+    sak: SakResultat = _NY(SakResultat)
+    _S_SAK_ID(sak, sak_id)
+    _S_FIL(sak, fil)
+    _S_LINJE(sak, linje)
+    _S_TJENESTE(sak, tjeneste)
+    _S_ENHET(sak, enhet)
+    _S_VEDTAKSDATO(sak, vedtaksdato)
+    _S_RESULTATER(sak, resultater)
+    return sak
+
+
 @dataclass(frozen=True)
 class KriterieInfo:
     """What a report says about a criterion, apart from its verdicts."""

@@ -28,7 +28,7 @@ from revisjon.inntak.lesing import (
 )
 from revisjon.kriteriesprak.lasting import LastetSett
 from revisjon.kriteriesprak.regel import KompilertKriterium
-from revisjon.resultat import Kjoring, KriterieInfo, Resultat, SakResultat
+from revisjon.resultat import Kjoring, KriterieInfo, Resultat, SakResultat, nytt_sakresultat
 
 Vurdert = SakResultat | Avvisning
 """What a read input becomes: the verdicts on a valid case, or a rejection."""
@@ -78,35 +78,37 @@ def vurder_sak(
         )
     # The verdicts are shared already (``KompilertKriterium`` gives one object per distinct
     # verdict); the facts about the case are shared here.
-    return SakResultat(
-        sak_id=sak.sak_id,
-        fil=innlest.fil,
-        linje=innlest.linje,
-        tjeneste=felles(sak.tjeneste),
-        enhet=felles(sak.enhet),
-        vedtaksdato=felles(vedtaksdato),
-        resultater=resultater,
+    return nytt_sakresultat(
+        sak.sak_id,
+        innlest.fil,
+        innlest.linje,
+        felles(sak.tjeneste),
+        felles(sak.enhet),
+        felles(vedtaksdato),
+        resultater,
     )
+
+
+def les_enhet(enhet: Enhet, filsummer: dict[str, str]) -> Iterable[Innlest]:
+    """The cases and rejections of one input of a chunk, in order; the SHA-256 of a file read
+    is put in ``filsummer``."""
+    if isinstance(enhet, Avvisning):
+        return (enhet,)
+    if isinstance(enhet, JsonlLinjer):
+        return (e for nr, linje in enhet.linjer for e in les_jsonl_linje(enhet.fil, nr, linje))
+    return les_fil(enhet, filsummer=filsummer)
 
 
 def vurder_bit(
     enheter: Sequence[Enhet], kriterier: Sequence[KompilertKriterium]
 ) -> tuple[list[Vurdert], dict[str, str]]:
     """Read and judge a chunk of files: the verdicts and rejections in input order, and the
-    SHA-256 of every file read. The same in this process and in a worker process."""
+    SHA-256 of every file read."""
     felles = Felles()
     vurderte: list[Vurdert] = []
     filsummer: dict[str, str] = {}
     for enhet in enheter:
-        if isinstance(enhet, Avvisning):
-            vurderte.append(enhet)
-            continue
-        innlest = (
-            (e for nr, linje in enhet.linjer for e in les_jsonl_linje(enhet.fil, nr, linje))
-            if isinstance(enhet, JsonlLinjer)
-            else les_fil(enhet, filsummer=filsummer)
-        )
-        for element in innlest:
+        for element in les_enhet(enhet, filsummer):
             vurderte.append(
                 element
                 if isinstance(element, Avvisning)

@@ -7,6 +7,7 @@ timings here: speed is measured by benchmarks/mal.py.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import multiprocessing
@@ -20,14 +21,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from revisjon import parallell
+from revisjon import arbeider, parallell
 from revisjon.feil import Avvisning
 from revisjon.inntak import lesing
 from revisjon.inntak.lesing import finn_filer, finn_inndata
 from revisjon.kriteriesprak.lasting import LastetSett
 from revisjon.resultat import Kjoring
 from revisjon.utdata import Format
-from revisjon.vurdering import vurder
+from revisjon.vurdering import vurder, vurder_bit
 from tests.conftest import EKSEMPLER, skriv_rapport
 
 KOPIER = 12
@@ -104,6 +105,46 @@ def test_arbeidsprosesser_gir_det_samme_som_en_prosess(
         assert skriv_rapport(en, standardsett, format_) == skriv_rapport(
             flere, standardsett, format_
         )
+
+
+def test_tabellen_av_dommer_fylles_likt_hos_arbeideren_og_forelderen(
+    saksmappe: Path, standardsett: list[LastetSett], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A worker sends each verdict once and then only its place; the parent's table must
+    # follow it through many chunks and new generations of the table.
+    monkeypatch.setattr(arbeider, "TABELLGRENSE", 30)
+    kriterier = [k for s in standardsett for k in s.kriterier]
+    enheter: list[str | Avvisning] = list(finn_inndata([saksmappe]))
+    biter = [enheter[i : i + 20] for i in range(0, len(enheter), 20)]
+    arbeider.start([], kriterier)
+    try:
+        utpakker = arbeider.Utpakker()
+        faktisk = []
+        generasjoner = set()
+        nye = 0
+        for bit in biter:
+            svar = arbeider.vurder(list(bit))
+            generasjoner.add(svar[1])
+            nye += len(svar[2])
+            faktisk += utpakker.bit(svar, list(bit))[0]
+    finally:
+        gc.unfreeze()
+    forventet, _ = vurder_bit(enheter, kriterier)
+    assert faktisk == forventet
+    assert len(generasjoner) > 3
+    assert nye < sum(len(v.resultater) for v in forventet if not isinstance(v, Avvisning))
+
+
+def test_nye_generasjoner_av_tabellen_i_arbeidsprosessene(
+    saksmappe: Path, standardsett: list[LastetSett], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if "fork" not in multiprocessing.get_all_start_methods():
+        pytest.skip("fork finnes ikke her")
+    monkeypatch.setattr(parallell, "startmetode", lambda: "fork")
+    monkeypatch.setattr(arbeider, "TABELLGRENSE", 25)  # inherited by the forked workers
+    en = _kjor(saksmappe, standardsett, arbeidere=1)
+    flere = _kjor(saksmappe, standardsett, arbeidere=2, terskel=20, bit=BIT_I_TESTEN)
+    assert (flere.saker, flere.avviste, flere.filer) == (en.saker, en.avviste, en.filer)
 
 
 def test_duplisert_sak_id_avviser_begge_sakene_ogsa_med_arbeidsprosesser(

@@ -10,7 +10,6 @@ import hashlib
 import json
 import os
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO, NamedTuple
 
@@ -37,9 +36,9 @@ MAKS_FILSTORRELSE = 32 * 1024 * 1024
 MAKS_FEIL_PER_SAK = 20
 
 
-@dataclass(frozen=True)
-class InnlestSak:
-    """A valid case and where it came from (``linje`` is set for JSON Lines)."""
+class InnlestSak(NamedTuple):
+    """A valid case and where it came from (``linje`` is set for JSON Lines). A named tuple:
+    one is made for every case read, and a tuple is made faster than a frozen dataclass."""
 
     sak: Sak
     fil: str
@@ -67,6 +66,9 @@ def finn_inndata(stier: Iterable[Path]) -> Iterator[str | Avvisning]:
     for sti in stier:
         if sti.is_dir():
             for fil in _filer_under(sti):
+                if fil.endswith(".json"):  # nearly every file of a large run: no more to ask
+                    yield fil
+                    continue
                 suffiks = _suffiks(fil).lower()
                 if suffiks in HOPP_OVER:
                     continue

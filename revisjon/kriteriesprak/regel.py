@@ -33,7 +33,7 @@ from revisjon.kriteriesprak.kompilering import (
 )
 from revisjon.kriteriesprak.maler import Mal
 from revisjon.kriteriesprak.stier import Henter, Kontekst, Omfang, StiFeil
-from revisjon.resultat import Resultat
+from revisjon.resultat import Resultat, nytt_resultat
 from revisjon.sak import Sak
 
 
@@ -176,7 +176,7 @@ class KompilertKriterium:
         if resultat is None:
             if len(self.delte) >= self.DELTE_GRENSE:
                 self.delte.clear()
-            resultat = self.delte[nokkel] = Resultat(self.kilde.id, status, begrunnelse)
+            resultat = self.delte[nokkel] = nytt_resultat(self.kilde.id, status, begrunnelse)
         return resultat
 
 
