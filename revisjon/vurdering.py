@@ -202,6 +202,10 @@ def antall_arbeidere() -> int:
         return os.cpu_count() or 1
 
 
+FRYS_FRA = 200_000
+"""Objects made during a pause of the cycle collector from which they are frozen at its end."""
+
+
 @contextmanager
 def uten_syklusrydding() -> Iterator[None]:
     """Python's cycle collector paused while the verdicts pile up, and resumed after.
@@ -209,6 +213,13 @@ def uten_syklusrydding() -> Iterator[None]:
     The verdicts hold no reference cycles, so the collector finds nothing in them; but as their
     number grows it walks all of them again and again (in a run of 100 000 cases, a tenth of
     the main process's work). Garbage without cycles is freed at once as before.
+
+    What was made during the pause is all in the collector's youngest generation, and resumed
+    as it is, the collector would walk all of it at the next allocation (a tenth of a second
+    after 100 000 cases) and again in each older generation later. After a large pause the
+    objects are therefore moved out of its sight first (``gc.freeze``); they are still freed
+    when no longer used. A run makes next to no cyclic garbage (measured: none in 1 000 cases),
+    so freezing keeps nothing alive that the collector would have freed.
     """
     var_pa = gc.isenabled()
     gc.disable()
@@ -216,6 +227,8 @@ def uten_syklusrydding() -> Iterator[None]:
         yield
     finally:
         if var_pa:
+            if gc.get_count()[0] > FRYS_FRA:
+                gc.freeze()
             gc.enable()
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -60,6 +61,14 @@ def test_json_forproven_svarer_som_for(biter: list[str]) -> None:
 @given(raa=st.binary(max_size=64))
 def test_json_forproven_svarer_som_for_paa_vilkarlige_bytes(raa: bytes) -> None:
     assert fnr.json_kan_ha_fodselsnummer(raa) == _kan_ha_som_for(raa)
+
+
+@settings(max_examples=500, deadline=None)
+@given(merker=st.lists(st.sampled_from([b"D", b"DDDDDD", b"_", b"X", b"."]), max_size=40))
+def test_lopene_av_siffer_er_de_samme_som_med_et_regulaert_uttrykk(merker: list[bytes]) -> None:
+    tekst = b"".join(merker)
+    forventet = [(t.start(), t.end()) for t in re.finditer(b"D{6,}", tekst)]
+    assert sorted(fnr._seks_eller_flere(tekst)) == forventet
 
 
 @pytest.mark.parametrize(

@@ -21,14 +21,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from revisjon import arbeider, parallell
+from revisjon import arbeider, parallell, vurdering
 from revisjon.feil import Avvisning
 from revisjon.inntak import lesing
 from revisjon.inntak.lesing import finn_filer, finn_inndata
 from revisjon.kriteriesprak.lasting import LastetSett
 from revisjon.resultat import Kjoring
 from revisjon.utdata import Format
-from revisjon.vurdering import vurder, vurder_bit
+from revisjon.vurdering import uten_syklusrydding, vurder, vurder_bit
 from tests.conftest import EKSEMPLER, skriv_rapport
 
 KOPIER = 12
@@ -323,6 +323,25 @@ def test_syklusryddingen_er_slatt_pa_igjen_etter_kjoringen(
     with pytest.raises(OSError):
         _kjor(saksmappe, standardsett, arbeidere=1)
     assert gc.isenabled()
+
+
+def test_etter_en_stor_pause_fryses_objektene_og_ellers_ikke(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # After a large run the collector would walk every verdict at its first allocation; they
+    # are frozen instead. A small run (a test, a spot check) leaves the collector as it was.
+    gc.unfreeze()
+    try:
+        with uten_syklusrydding():
+            smatt = [[] for _ in range(10)]
+        assert gc.get_freeze_count() == 0
+        monkeypatch.setattr(vurdering, "FRYS_FRA", 5)
+        with uten_syklusrydding():
+            stort = [[] for _ in range(10)]
+        assert gc.get_freeze_count() >= len(stort + smatt)
+        assert gc.isenabled()
+    finally:
+        gc.unfreeze()
 
 
 def _stor_jsonl(fil: Path, antall: int) -> None:

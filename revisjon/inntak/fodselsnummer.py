@@ -27,7 +27,6 @@ from stdnum.no import fodselsnummer
 
 _KANDIDAT = re.compile(r"(?<!\d)(\d{6}) ?(\d{5})(?!\d)")
 _KANDIDAT_ASCII = re.compile(rb"(?<![0-9])([0-9]{6}) ?([0-9]{5})(?![0-9])")
-_LOP = re.compile(rb"D+")
 _EKSPONENT = re.compile(b"De")
 """A digit followed by e or E, in the markers (a pattern, not ``in``: see "Which byte
 operations" above)."""
@@ -77,13 +76,20 @@ def inneholder_fodselsnummer(tekst: str) -> bool:
 
 
 def _seks_eller_flere(merker: bytes) -> Iterator[tuple[int, int]]:
-    """(start, end) of every maximal run of six or more digit markers."""
-    start = merker.find(b"DDDDDD")
-    while start != -1:
-        lop = _LOP.match(merker, start)
-        assert lop is not None
-        yield start, lop.end()
-        start = merker.find(b"DDDDDD", lop.end())
+    """(start, end) of every maximal run of six or more digit markers, the last first.
+
+    Searched from the end: ``rfind`` of six bytes is about twice as fast as ``find`` here (the
+    forward search sets up the two-way algorithm for a long text; the backward one skips). The
+    last six-digit match in the part searched ends where its run ends, so only the start is
+    looked for, digit by digit; runs are short.
+    """
+    ende = len(merker)
+    while (funnet := merker.rfind(b"DDDDDD", 0, ende)) != -1:
+        start = funnet
+        while start and merker[start - 1] == 0x44:  # "D"
+            start -= 1
+        yield start, funnet + 6
+        ende = start
 
 
 def _kandidat_ved(raa: bytes, start: int) -> bool:
