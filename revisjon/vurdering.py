@@ -39,9 +39,11 @@ of a JSON Lines file already read."""
 
 PARALLELL_TERSKEL = 4000
 """Cases from which a run uses worker processes (a file is one case; a JSON Lines file is
-estimated from its size, see ``JSONL_BYTE_PER_SAK``). Starting a worker (a new interpreter that
-imports the package and compiles the criteria) costs about a second of CPU; measured on two
-cores, that pays from 3 500-4 000 cases. ``REVISJON_ARBEIDERE=1`` turns worker processes off."""
+estimated from its size, see ``JSONL_BYTE_PER_SAK``). Starting a spawned worker (a new
+interpreter that imports the package and compiles the criteria) costs about a second of CPU;
+measured on two cores, that pays from 3 500-4 000 cases. A forked worker costs far less, but the
+threshold is kept for both, so that a run's path does not depend on the platform.
+``REVISJON_ARBEIDERE=1`` turns worker processes off."""
 
 BIT = 500
 """Files (or JSON Lines lines) per chunk: what one worker reads and judges at a time. Each chunk
