@@ -1,8 +1,8 @@
 """Judging many files on all cores: worker processes that each compile the criteria once.
 
 The parent lists the files and sends them in chunks (``vurdering.BIT`` paths each) to a pool
-of worker processes. Where ``fork`` is safe (Linux and other POSIX systems, and no other thread
-in the parent, whose locks a child could inherit held), the workers are forked with the
+of worker processes. Where ``fork`` is safe (Linux, and no other thread in the parent, whose
+locks a child could inherit held), the workers are forked with the
 parent's compiled criteria: no new interpreter, no imports, nothing compiled again. Elsewhere
 they are started with ``spawn`` and each loads and compiles the criteria files in its
 initializer, from their paths (compiled criteria cannot be sent), checking that each file is
@@ -20,6 +20,7 @@ files in its own process instead.
 from __future__ import annotations
 
 import multiprocessing
+import sys
 import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -52,14 +53,15 @@ Startmetode = Literal["fork", "spawn"]
 
 
 def startmetode() -> Startmetode:
-    """``fork`` where it is safe: the platform has it and this process has no other thread."""
-    har_fork = "fork" in multiprocessing.get_all_start_methods()
-    return "fork" if har_fork and threading.active_count() == 1 else "spawn"
+    """``fork`` where it is safe: on Linux, when this process has no other thread. (macOS has
+    fork, but its system libraries may start threads of their own; Python itself spawns there.)"""
+    linux = sys.platform.startswith("linux")
+    return "fork" if linux and threading.active_count() == 1 else "spawn"
 
 
 def kriteriekilder(kriteriesett: Iterable[LastetSett]) -> list[Kilde] | None:
-    """The criteria files a worker loads to get the same criteria, or None when a set was not
-    loaded from a file (then the run stays in one process)."""
+    """The criteria files a spawned worker loads to get the same criteria, or None when a set
+    was not loaded from a file (then spawned workers cannot have it)."""
     kilder: list[Kilde] = []
     for sett in kriteriesett:
         if sett.sti is None:
