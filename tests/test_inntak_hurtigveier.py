@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from revisjon.feil import Avvisning
@@ -241,3 +241,17 @@ def test_er_jsonl_som_path_suffix(sti: str) -> None:
 def test_er_jsonl_som_path_suffix_for_vilkarlige_stier(sti: str) -> None:
     if sti and not sti.endswith("/"):
         assert lesing.er_jsonl(sti) == (Path(sti).suffix.lower() == ".jsonl")
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    navn=st.lists(
+        st.sampled_from(["a", ".", "json", "jsonl", "JSON", "/", "x", "yaml", "æ", " "]),
+        min_size=1,
+        max_size=8,
+    )
+)
+def test_endelsen_er_som_path_suffix(navn: list[str]) -> None:
+    sti = "".join(navn)
+    assume(str(Path(sti)) == sti)  # a path as ``finn_inndata`` gives it (``str(Path)``)
+    assert lesing._endelse(sti) == Path(sti).suffix.lower()

@@ -66,10 +66,7 @@ def finn_inndata(stier: Iterable[Path]) -> Iterator[str | Avvisning]:
     for sti in stier:
         if sti.is_dir():
             for fil in _filer_under(sti):
-                if fil.endswith(".json"):  # nearly every file of a large run: no more to ask
-                    yield fil
-                    continue
-                suffiks = _suffiks(fil).lower()
+                suffiks = _endelse(fil)
                 if suffiks in HOPP_OVER:
                     continue
                 yield fil if suffiks in FILTYPER else _feil_filtype(Path(fil))
@@ -81,15 +78,18 @@ def finn_inndata(stier: Iterable[Path]) -> Iterator[str | Avvisning]:
 
 def er_jsonl(sti: str) -> bool:
     """Whether a path (as ``finn_inndata`` gives it) names a JSON Lines file."""
-    # The ending first: the parent asks this of every one of many files, nearly all .json.
-    return sti[-6:].lower() == ".jsonl" and _suffiks(sti).lower() == ".jsonl"
+    return _endelse(sti) == ".jsonl"
 
 
-def _suffiks(sti: str) -> str:
-    """``Path(sti).suffix``, without building the Path."""
+def _endelse(sti: str) -> str:
+    """``Path(sti).suffix.lower()``, without building the Path."""
+    # Nearly every file of a large run is .json, and the parent asks this of each of them:
+    # known without taking the name apart (the name must have more than the ending).
+    if sti.endswith(".json") and sti[-6:-5] not in ("", "/", os.sep):
+        return ".json"
     navn = os.path.basename(sti)
     i = navn.rfind(".")
-    return navn[i:] if 0 < i < len(navn) - 1 else ""
+    return navn[i:].lower() if 0 < i < len(navn) - 1 else ""
 
 
 def _filer_under(mappe: Path) -> Iterator[str]:
@@ -155,12 +155,7 @@ def les_saker(
 def les_fil(fil: Path | str, *, filsummer: dict[str, str] | None = None) -> Iterator[Innlest]:
     """The case(s) in one file (a path string as ``finn_inndata`` gives it, or a Path)."""
     navn = str(fil)
-    # Nearly every file of a large run is .json: known without taking the name apart (the
-    # name must have more than the ending, as for ``_suffiks``).
-    if navn.endswith(".json") and navn[-6:-5] not in ("", "/", os.sep):
-        suffiks = ".json"
-    else:
-        suffiks = _suffiks(navn).lower()
+    suffiks = _endelse(navn)
     if suffiks == ".jsonl":
         yield from _les_jsonl(navn, filsummer)
         return
