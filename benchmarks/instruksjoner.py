@@ -44,7 +44,7 @@ def kjor_del(del_: str, filer: list[str]) -> None:
 
     sett = last_kriterier()
     if del_ == "vurder":
-        from revisjon.vurdering import vurder
+        from revisjon.vurdering.kjoring import vurder
 
         if filer:
             vurder([Path(f) for f in filer], kriteriesett=sett, arbeidere=1)

@@ -138,7 +138,7 @@ def _bibliotek(mappe: Path, arbeidere: int | None) -> None:
     """Child process: judge ``mappe`` with the library and print the figures as JSON."""
     start = time.perf_counter()
     from revisjon.kriteriesprak.lasting import last_kriterier
-    from revisjon.vurdering import vurder
+    from revisjon.vurdering.kjoring import vurder
 
     kjoring = vurder([mappe], kriteriesett=last_kriterier(), arbeidere=arbeidere)
     tid = time.perf_counter() - start

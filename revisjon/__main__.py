@@ -1,3 +1,3 @@
-from revisjon.cli import main
+from revisjon.cli.app import main
 
 main()

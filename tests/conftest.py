@@ -58,8 +58,8 @@ FAST_DATO = __import__("datetime").date(2024, 10, 1)
 
 def skriv_rapport(kjoring, kriteriesett, format_, **valg):  # type: ignore[no-untyped-def]
     """A run's report text in ``format_``, dated FAST_DATO (so tests are deterministic)."""
-    from revisjon.rapport import bygg_rapport
-    from revisjon.utdata import render
+    from revisjon.rapport import render
+    from revisjon.rapport.bygging import bygg_rapport
 
     rapport = bygg_rapport(kjoring, kriteriesett=kriteriesett, dato=FAST_DATO, **valg)
     return render(rapport, format_)

@@ -260,7 +260,7 @@ def test_hjelpen_importerer_verken_rich_eller_pydantic():
                 sys.executable,
                 "-c",
                 "import sys\n"
-                "from revisjon.cli import main\n"
+                "from revisjon.cli.app import main\n"
                 f"sys.argv = ['revisjon', *{kommando!r}]\n"
                 "try:\n"
                 "    main()\n"
@@ -285,7 +285,7 @@ def test_fremdriftslinjen_tegnes_uten_egen_trad(monkeypatch: pytest.MonkeyPatch)
 
     from rich.console import Console
 
-    from revisjon import terminal
+    from revisjon.cli import terminal
 
     monkeypatch.setattr(terminal, "OPPFRISKING", 0.0)
     utdata = io.StringIO()

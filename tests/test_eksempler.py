@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import yaml
 
-from revisjon.vurdering import vurder
+from revisjon.vurdering.kjoring import vurder
 from tests.conftest import DATA, EKSEMPLER
 
 

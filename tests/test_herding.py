@@ -26,10 +26,10 @@ from revisjon.feil import Avvisning
 from revisjon.inntak import fodselsnummer as fnr
 from revisjon.inntak import lesing
 from revisjon.inntak.lesing import les_fil, les_saker
+from revisjon.inntak.yamllast import MAKS_NOSTING, MAKS_TEGN
 from revisjon.kriteriesprak import tekstsok
 from revisjon.kriteriesprak.lasting import last_fil, standard_kriteriefil
 from revisjon.kriteriesprak.tekstsok import Tekstsok, setninger
-from revisjon.yamllast import MAKS_NOSTING, MAKS_TEGN
 from tests.cli_hjelp import kjor
 from tests.conftest import EKSEMPLER, lag_sak
 

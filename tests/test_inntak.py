@@ -19,8 +19,8 @@ from stdnum.no import fodselsnummer
 from revisjon.feil import Avvisning
 from revisjon.inntak.lesing import Innlest, InnlestSak, les_saker
 from revisjon.kriteriesprak.lasting import LastetSett
-from revisjon.utdata import Format
-from revisjon.vurdering import vurder
+from revisjon.rapport import Format
+from revisjon.vurdering.kjoring import vurder
 from tests.conftest import lag_sak, skriv_rapport
 
 # --------------------------------------------------------------------------------------------

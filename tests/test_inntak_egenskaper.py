@@ -17,10 +17,10 @@ from hypothesis import strategies as st
 
 from revisjon.feil import Avvisning
 from revisjon.inntak.lesing import InnlestSak, les_saker
+from revisjon.inntak.meldinger import felt_sti
+from revisjon.inntak.yamllast import les_yaml
 from revisjon.kriteriesprak.lasting import LastetSett
-from revisjon.meldinger import felt_sti
-from revisjon.vurdering import vurder
-from revisjon.yamllast import les_yaml
+from revisjon.vurdering.kjoring import vurder
 from tests.conftest import EKSEMPLER, lag_sak
 
 INNSTILLINGER = settings(

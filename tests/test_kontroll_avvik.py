@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from revisjon.feil import RevisjonFeil
+from revisjon.jobb import Oppsett, lag_rapport
 from revisjon.kontroll.avvik import KOLONNER, avvikstekst, kontroller_avviksfil
-from revisjon.oppdrag import Oppsett, lag_rapport
+from revisjon.rapport.format import Format
 from revisjon.resultat import Kjoring, Resultat, SakResultat
-from revisjon.utdata.format import Format
 from tests.cli_hjelp import kjor
 from tests.conftest import EKSEMPLER, ROT, lag_sak
 

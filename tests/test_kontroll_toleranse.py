@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 import yaml
 
+from revisjon.jobb import Oppsett, lag_rapport
 from revisjon.kontroll.stikkprove import Stikkprove, trekk_stikkprove
 from revisjon.kontroll.toleranse import avviksgrense
 from revisjon.kriteriesprak.lasting import standard_kriteriefil
-from revisjon.oppdrag import Oppsett, lag_rapport
-from revisjon.statistikk import ensidig_ovre
-from revisjon.utdata.format import Format
+from revisjon.rapport.format import Format
+from revisjon.rapport.statistikk import ensidig_ovre
 from tests.cli_hjelp import kjor
 from tests.conftest import EKSEMPLER, lag_sak
 

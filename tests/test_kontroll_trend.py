@@ -18,7 +18,7 @@ from revisjon.kontroll.trend import (
     lag_trendrapport,
     les_resultater,
 )
-from revisjon.statistikk import clopper_pearson
+from revisjon.rapport.statistikk import clopper_pearson
 from tests.cli_hjelp import kjor
 
 SVG = "{http://www.w3.org/2000/svg}"

@@ -13,13 +13,13 @@ import pytest
 import yaml
 
 from revisjon.feil import RevisjonFeil
+from revisjon.jobb import Oppsett, lag_rapport
 from revisjon.kontroll.beskrivelse import beskriv_utvalg
 from revisjon.kontroll.manifest import ManifestFeil, les_manifest
 from revisjon.kontroll.stikkprove import Stikkprove, trekk_stikkprove
 from revisjon.kontroll.utvalg import Filtre, populasjonshash, rangeringsnokkel, trekk
-from revisjon.oppdrag import Oppsett, lag_rapport
+from revisjon.rapport.format import Format
 from revisjon.resultat import SakResultat
-from revisjon.utdata.format import Format
 from tests.cli_hjelp import kjor
 from tests.conftest import EKSEMPLER, lag_sak
 

@@ -16,7 +16,7 @@ from revisjon.inntak.lesing import InnlestSak
 from revisjon.kriteriesprak.lasting import LastetSett
 from revisjon.resultat import Resultat
 from revisjon.sak import Sak
-from revisjon.vurdering import vurder_sak
+from revisjon.vurdering.enhet import vurder_sak
 from tests.conftest import lag_sak
 
 VEDTAKSDATO = "2024-03-18"

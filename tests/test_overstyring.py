@@ -14,9 +14,9 @@ import yaml
 
 from revisjon.feil import OverstyringFeil
 from revisjon.kriteriesprak.lasting import last_kriterier
-from revisjon.overstyring import bruk_overstyringer
-from revisjon.utdata.markdown import md
-from revisjon.vurdering import vurder
+from revisjon.rapport.markdown import md
+from revisjon.rapport.overstyring import bruk_overstyringer
+from revisjon.vurdering.kjoring import vurder
 from tests.cli_hjelp import kjor
 from tests.conftest import lag_sak
 

@@ -22,14 +22,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from revisjon import arbeider, parallell, vurdering
 from revisjon.feil import Avvisning
 from revisjon.inntak import lesing
 from revisjon.inntak.lesing import finn_filer, finn_inndata
 from revisjon.kriteriesprak.lasting import LastetSett
+from revisjon.rapport import Format
 from revisjon.resultat import Kjoring
-from revisjon.utdata import Format
-from revisjon.vurdering import uten_syklusrydding, vurder, vurder_bit
+from revisjon.vurdering import arbeider, parallell
+from revisjon.vurdering import enhet as vurdering
+from revisjon.vurdering.enhet import uten_syklusrydding, vurder_bit
+from revisjon.vurdering.kjoring import vurder
 from tests.conftest import EKSEMPLER, skriv_rapport
 
 KOPIER = 12
@@ -318,7 +320,7 @@ def test_syklusryddingen_er_slatt_pa_igjen_etter_kjoringen(
     def svikter(*_args: object, **_kwargs: object) -> object:
         raise OSError("disken forsvant")
 
-    monkeypatch.setattr("revisjon.vurdering.les_fil", svikter)
+    monkeypatch.setattr("revisjon.vurdering.enhet.les_fil", svikter)
     with pytest.raises(OSError):
         _kjor(saksmappe, standardsett, arbeidere=1)
     assert gc.isenabled()

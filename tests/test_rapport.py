@@ -21,18 +21,18 @@ import yaml
 
 from revisjon import __version__
 from revisjon.feil import Avvisning, KriterieFeil, RevisjonFeil
+from revisjon.jobb import rapportdato
 from revisjon.kriteriesprak.lasting import LastetSett, last_kriterier, standard_kriteriefil
 from revisjon.kriteriesprak.modell import STANDARD_GRADERING, STATUSER
 from revisjon.norsk import intervall
-from revisjon.oppdrag import rapportdato
-from revisjon.rapport import Rapport, bygg_rapport, velg_grad
+from revisjon.rapport import Format, render
+from revisjon.rapport.bygging import Rapport, bygg_rapport, velg_grad
+from revisjon.rapport.json_format import som_dict
+from revisjon.rapport.markdown import md
+from revisjon.rapport.statistikk import clopper_pearson
 from revisjon.resultat import Kjoring, Resultat, SakResultat
 from revisjon.sak import TJENESTENAVN
-from revisjon.statistikk import clopper_pearson
-from revisjon.utdata import Format, render
-from revisjon.utdata.json_format import som_dict
-from revisjon.utdata.markdown import md
-from revisjon.vurdering import kriterieinfo
+from revisjon.vurdering.enhet import kriterieinfo
 from tests.cli_hjelp import kjor
 from tests.conftest import FAST_DATO, lag_sak
 

@@ -15,7 +15,7 @@ from fractions import Fraction
 import pytest
 
 from revisjon import norsk
-from revisjon.statistikk import Andel, clopper_pearson, ensidig_ovre
+from revisjon.rapport.statistikk import Andel, clopper_pearson, ensidig_ovre
 
 # --- Clopper-Pearson ----------------------------------------------------------------------------
 

@@ -19,19 +19,19 @@ import pytest
 import yaml
 from rich.console import Console
 
+from revisjon.cli.terminal import oppsummeringstabell, vis_oppsummering
 from revisjon.feil import Avvisning, RevisjonFeil
+from revisjon.jobb import Oppsett, lag_rapport
 from revisjon.kontroll.rapportdel import med_internkontroll
 from revisjon.kriteriesprak.lasting import LastetSett
 from revisjon.norsk import heltall
-from revisjon.oppdrag import Oppsett, lag_rapport
-from revisjon.rapport import LISTEGRENSE, STOR_KJORING, Rapport, bygg_rapport
+from revisjon.rapport import Format, render, render_deler
+from revisjon.rapport.bygging import LISTEGRENSE, STOR_KJORING, Rapport, bygg_rapport
+from revisjon.rapport.json_format import som_dict
+from revisjon.rapport.markdown import md
 from revisjon.resultat import Kjoring, Overstyring, Resultat, SakResultat
 from revisjon.skriving import skriv_atomisk, skriv_strom
-from revisjon.terminal import oppsummeringstabell, vis_oppsummering
-from revisjon.utdata import Format, render, render_deler
-from revisjon.utdata.json_format import som_dict
-from revisjon.utdata.markdown import md
-from revisjon.vurdering import kriterieinfo
+from revisjon.vurdering.enhet import kriterieinfo
 from tests.cli_hjelp import kjor
 from tests.conftest import EKSEMPLER, FAST_DATO, lag_sak
 

@@ -10,10 +10,10 @@ from hypothesis import strategies as st
 
 from revisjon.feil import Avvisning
 from revisjon.kriteriesprak.modell import STATUSER
+from revisjon.rapport import RENDERERE, Format
+from revisjon.rapport.markdown import md, mdblokk
 from revisjon.resultat import Kjoring, Resultat, SakResultat
-from revisjon.utdata import RENDERERE, Format
-from revisjon.utdata.markdown import md, mdblokk
-from revisjon.vurdering import vurder
+from revisjon.vurdering.kjoring import vurder
 from tests.conftest import DATA, ROT, skriv_rapport
 
 FASIT = DATA / "fasit" / "funn-eksempler.md"
@@ -149,7 +149,7 @@ _JSONVERDI = st.recursive(
 def test_json_teksten_er_som_json_dumps(verdi: object, niva: int) -> None:
     """The hand-written encoder writes exactly what ``json.dumps(indent=2)`` writes, indented
     ``niva`` levels: quotes, control characters, lone surrogates, NaN, empty lists and maps."""
-    from revisjon.utdata.json_format import _verdi
+    from revisjon.rapport.json_format import _verdi
 
     forventet = json.dumps(verdi, ensure_ascii=False, indent=2).replace("\n", "\n" + "  " * niva)
     assert _verdi(verdi, niva) == forventet

@@ -22,10 +22,10 @@ from revisjon.inntak.fodselsnummer import (
     har_fodselsnummer,
     json_kan_ha_fodselsnummer,
 )
+from revisjon.inntak.meldinger import felt_sti, oversett, sti_fra_felt, vis_nokkel
 from revisjon.inntak.rask import rask_sak
-from revisjon.meldinger import felt_sti, oversett, sti_fra_felt, vis_nokkel
+from revisjon.inntak.yamllast import MAKS_NOSTING, YamlDokument, YamlFeil, les_yaml
 from revisjon.sak import Sak, barnereferanser, refererte_barn
-from revisjon.yamllast import MAKS_NOSTING, YamlDokument, YamlFeil, les_yaml
 
 FILTYPER = (".yaml", ".yml", ".json", ".jsonl")
 HOPP_OVER = (".md", ".txt")

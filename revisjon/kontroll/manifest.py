@@ -16,8 +16,8 @@ import yaml
 from pydantic import Field
 
 from revisjon import __version__
-from revisjon.datafil import Lest, les_og_valider
 from revisjon.feil import FilFeil
+from revisjon.inntak.datafil import Lest, les_og_valider
 from revisjon.kontroll.utvalg import Filtre, Lagdeling, Trekning
 from revisjon.sak import Dato, Modell
 

@@ -10,7 +10,7 @@ from typing import Any
 from revisjon.kontroll.andel import som_brok
 from revisjon.kontroll.beskrivelse import Utvalgsbeskrivelse
 from revisjon.kontroll.toleranse import Avviksgrense, Toleranse, avviksgrense
-from revisjon.rapport import Rapport
+from revisjon.rapport.bygging import Rapport
 
 
 def toleransegrenser(rapport: Rapport, valgt: Fraction | None) -> dict[str, Fraction]:

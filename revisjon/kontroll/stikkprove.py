@@ -26,7 +26,7 @@ from revisjon.kontroll.manifest import (
 from revisjon.kontroll.utvalg import Filtre, Lagdeling, Trekning, populasjonshash, trekk
 from revisjon.sak import TJENESTENAVN
 from revisjon.skriving import kontroller_utfil, skriv_atomisk
-from revisjon.vurdering import vurder_innlest
+from revisjon.vurdering.enhet import vurder_innlest
 
 
 @dataclass(frozen=True)

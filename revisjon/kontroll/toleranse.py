@@ -25,7 +25,7 @@ from typing import Literal
 from revisjon import norsk
 from revisjon.kontroll.andel import som_brok, tak
 from revisjon.kontroll.sannsynlighet import binomisk_hale_hoyst, hypergeometrisk_ovre
-from revisjon.statistikk import ensidig_ovre
+from revisjon.rapport.statistikk import ensidig_ovre
 
 Vurdering = Literal["innenfor", "over", "ikke_vist", "ikke_vurdert"]
 Metode = Literal["clopper-pearson", "hypergeometrisk"]

@@ -29,13 +29,13 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from revisjon import norsk
-from revisjon.datafil import Lest, les_og_valider
 from revisjon.feil import Avvisning, FilFeil, RevisjonFeil
+from revisjon.inntak.datafil import Lest, les_og_valider
 from revisjon.kontroll.graf import Grafpunkt, Panel, tegn
 from revisjon.kriteriesprak.modell import Status
+from revisjon.rapport.markdown import md
+from revisjon.rapport.statistikk import Andel
 from revisjon.skriving import kontroller_utfil, skriv_atomisk
-from revisjon.statistikk import Andel
-from revisjon.utdata.markdown import md
 
 Periodeinndeling = Literal["rapportdato", "maned", "kvartal"]
 MINSTE_N = 10

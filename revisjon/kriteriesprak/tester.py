@@ -7,9 +7,9 @@ from pathlib import Path
 
 from revisjon.feil import Avvisning
 from revisjon.inntak.lesing import InnlestSak, les_fil, valider_sak
+from revisjon.inntak.meldinger import sti_fra_felt
 from revisjon.kriteriesprak.lasting import LastetSett
 from revisjon.kriteriesprak.modell import Kriterietest
-from revisjon.meldinger import sti_fra_felt
 
 
 @dataclass(frozen=True)

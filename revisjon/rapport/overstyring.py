@@ -21,8 +21,8 @@ from typing import Annotated
 
 from pydantic import AfterValidator, Field
 
-from revisjon.datafil import les_dokument, valider
 from revisjon.feil import Avvisning, OverstyringFeil
+from revisjon.inntak.datafil import les_dokument, valider
 from revisjon.inntak.fodselsnummer import finn_fodselsnummer
 from revisjon.kriteriesprak.modell import Status
 from revisjon.resultat import Kjoring, Overstyring

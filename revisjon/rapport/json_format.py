@@ -17,7 +17,7 @@ from typing import Any
 
 from revisjon.feil import Avvisning
 from revisjon.kontroll.rapportdel import toleranse_json, utvalg_json
-from revisjon.rapport import Rapport
+from revisjon.rapport.bygging import Rapport
 from revisjon.resultat import Resultat, SakResultat
 
 FORMAT = "revisjon-resultat/1"

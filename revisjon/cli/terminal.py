@@ -13,7 +13,7 @@ from rich.text import Text
 
 from revisjon import norsk
 from revisjon.feil import Avvisning
-from revisjon.rapport import Rapport
+from revisjon.rapport.bygging import Rapport
 from revisjon.resultat import STATUSTEKST, Kjoring
 
 OPPFRISKING = 0.1

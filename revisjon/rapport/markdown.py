@@ -19,7 +19,7 @@ import jinja2.sandbox
 
 from revisjon import norsk
 from revisjon.feil import RevisjonFeil
-from revisjon.rapport import Rapport
+from revisjon.rapport.bygging import Rapport
 from revisjon.resultat import STATUSTEKST, Resultat
 
 MAL = "rapport.md.j2"
@@ -74,7 +74,7 @@ def _filtre(miljo: jinja2.Environment) -> None:
 
 
 def _innebygd(navn: str) -> str:
-    return (resources.files("revisjon") / "maler" / navn).read_text("utf-8")
+    return (resources.files("revisjon.rapport") / "maler" / navn).read_text("utf-8")
 
 
 def _miljo(mal: Path | None) -> jinja2.Environment:

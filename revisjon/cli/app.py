@@ -9,10 +9,11 @@ from typing import Annotated
 
 import typer
 
-from revisjon import __version__, cli_kriterier
+from revisjon import __version__
+from revisjon.cli import kriterier as cli_kriterier
+from revisjon.cli.hjelp import NorskGruppe, NorskKommando
 from revisjon.feil import FilFeil, RevisjonFeil
-from revisjon.hjelp import NorskGruppe, NorskKommando
-from revisjon.utdata.format import Format
+from revisjon.rapport.format import Format
 
 OK, AVVIST, BRUKSFEIL = 0, 1, 2
 """Exit codes: all judged; some input rejected (output still written); nothing could be done."""
@@ -23,7 +24,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
-    # Plain help from revisjon.hjelp, in Norwegian: rich's help layout costs ~150 ms of imports.
+    # Plain help from revisjon.cli.hjelp, in Norwegian: rich's help layout costs ~150 ms of imports.
     rich_markup_mode=None,
     cls=NorskGruppe,
 )
@@ -137,16 +138,16 @@ def vurder(
     """Vurder sakene mot kriteriene og skriv revisjonsrapporten (Markdown) eller resultatet (JSON)."""
     from rich.console import Console
 
-    from revisjon.kontroll.andel import tolk_andel
-    from revisjon.kontroll.avvik import kontroller_avviksfil, skriv_avviksliste
-    from revisjon.oppdrag import Oppsett, lag_rapport
-    from revisjon.skriving import kontroller_utfil, skriv_atomisk
-    from revisjon.terminal import (
+    from revisjon.cli.terminal import (
         fremdriftslinje,
         oppsummeringstabell,
         vis_avvisninger,
         vis_oppsummering,
     )
+    from revisjon.jobb import Oppsett, lag_rapport
+    from revisjon.kontroll.andel import tolk_andel
+    from revisjon.kontroll.avvik import kontroller_avviksfil, skriv_avviksliste
+    from revisjon.skriving import kontroller_utfil, skriv_atomisk
 
     feil = Console(stderr=True, highlight=False)
     if ut is not None:
@@ -221,7 +222,7 @@ def _norsk_bruksfeil(problem: typer.TyperException) -> str:
     """Typer's usage errors in Norwegian (matched by name: Typer's classes are not public)."""
     import re
 
-    from revisjon.hjelp import parameternavn, verdinavn
+    from revisjon.cli.hjelp import parameternavn, verdinavn
 
     art = type(problem).__name__
     param = getattr(problem, "param", None)
@@ -257,6 +258,6 @@ def _norsk_bruksfeil(problem: typer.TyperException) -> str:
 
 
 cli_kriterier.registrer(app)
-from revisjon import cli_kontroll  # noqa: E402  (internkontroll)
+from revisjon.cli import kontroll as cli_kontroll  # noqa: E402  (internkontroll)
 
 cli_kontroll.registrer(app)

@@ -11,10 +11,10 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from revisjon.utdata.format import Format
+from revisjon.rapport.format import Format
 
 if TYPE_CHECKING:
-    from revisjon.rapport import Rapport
+    from revisjon.rapport.bygging import Rapport
 
 __all__ = ["RENDERERE", "Format", "render", "render_deler"]
 
@@ -23,13 +23,13 @@ Renderer = Callable[..., Iterator[str]]
 
 
 def _markdown(rapport: Rapport, *, mal: Path | None = None) -> Iterator[str]:
-    from revisjon.utdata import markdown
+    from revisjon.rapport import markdown
 
     return markdown.strom(rapport, mal=mal)
 
 
 def _json(rapport: Rapport, *, mal: Path | None = None) -> Iterator[str]:
-    from revisjon.utdata import json_format
+    from revisjon.rapport import json_format
 
     return json_format.strom(rapport, mal=mal)
 

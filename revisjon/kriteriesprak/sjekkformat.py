@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # imported for types only, so that ``revisjon --help`` stays fast
     from revisjon.feil import Avvisning
+    from revisjon.kriteriesprak.sjekk import Sjekkrapport
     from revisjon.kriteriesprak.tester import Testutfall
-    from revisjon.sjekk import Sjekkrapport
 
 
 class Sjekkformat(StrEnum):

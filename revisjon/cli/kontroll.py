@@ -1,7 +1,7 @@
 """The internal-control commands: ``stikkprove``, ``utvalgsstorrelse`` and ``trend``.
 
 Thin like ``cli``: parse options, call ``revisjon.kontroll``, show the result. Registered on the
-main app by ``registrer`` (the last lines of ``revisjon/cli.py``).
+main app by ``registrer`` (the last lines of ``revisjon/cli/app.py``).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from typing import Annotated
 
 import typer
 
-from revisjon.hjelp import NorskKommando
+from revisjon.cli.hjelp import NorskKommando
 
 DATO = {"formats": ["%Y-%m-%d"], "metavar": "ÅÅÅÅ-MM-DD", "show_default": False}
 
@@ -127,9 +127,9 @@ def stikkprove(
     """Trekk et tilfeldig og etterprøvbart utvalg av saker, og skriv et utvalgsmanifest."""
     from rich.console import Console
 
+    from revisjon.cli.terminal import vis_avvisninger
     from revisjon.kontroll.stikkprove import Stikkprove, trekk_stikkprove
     from revisjon.kontroll.utvalg import Filtre
-    from revisjon.terminal import vis_avvisninger
 
     feil = Console(stderr=True, highlight=False)
     resultat = trekk_stikkprove(

@@ -29,13 +29,13 @@ from concurrent.futures.process import BrokenProcessPool
 from multiprocessing.context import BaseContext
 from typing import Literal
 
-from revisjon import arbeider
-from revisjon.arbeider import Bitsvar, Kilde
 from revisjon.feil import Avvisning
 from revisjon.inntak.lesing import JsonlLinjer, er_jsonl, jsonl_linjer
 from revisjon.kriteriesprak.lasting import LastetSett
 from revisjon.kriteriesprak.regel import KompilertKriterium
-from revisjon.vurdering import BIT, Enhet, Vurdert
+from revisjon.vurdering import arbeider
+from revisjon.vurdering.arbeider import Bitsvar, Kilde
+from revisjon.vurdering.enhet import BIT, Enhet, Vurdert
 
 I_ARBEID_PER_ARBEIDER = 4
 """Chunks sent ahead per worker: enough that no worker waits, few enough to bound memory."""

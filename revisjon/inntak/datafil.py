@@ -16,8 +16,8 @@ from pydantic import BaseModel, ValidationError
 
 from revisjon.feil import Avvisning, FilFeil
 from revisjon.inntak.dekoding import DekodingFeil, dekod
-from revisjon.meldinger import felt_sti, oversett
-from revisjon.yamllast import YamlDokument, YamlFeil, les_yaml
+from revisjon.inntak.meldinger import felt_sti, oversett
+from revisjon.inntak.yamllast import YamlDokument, YamlFeil, les_yaml
 
 M = TypeVar("M", bound=BaseModel)
 

@@ -14,11 +14,11 @@ from revisjon.kontroll.beskrivelse import beskriv_utvalg
 from revisjon.kontroll.manifest import les_manifest
 from revisjon.kontroll.rapportdel import med_internkontroll
 from revisjon.kriteriesprak.lasting import last_kriterier
-from revisjon.overstyring import bruk_overstyringer
-from revisjon.rapport import Rapport, bygg_rapport
-from revisjon.utdata import render_deler
-from revisjon.utdata.format import Format
-from revisjon.vurdering import vurder
+from revisjon.rapport import render_deler
+from revisjon.rapport.bygging import Rapport, bygg_rapport
+from revisjon.rapport.format import Format
+from revisjon.rapport.overstyring import bruk_overstyringer
+from revisjon.vurdering.kjoring import vurder
 
 
 @dataclass(frozen=True)

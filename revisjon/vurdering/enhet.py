@@ -1,19 +1,15 @@
-"""Judging cases: every valid case against every criterion; every input accounted for.
+"""Judging one chunk of inputs: read each file, judge each valid case against every criterion.
 
-Files are read and judged in chunks (``vurder_bit``), in this process or, for a run over many
-files, in worker processes (``revisjon.parallell``); either way only the verdicts are kept, never
-the cases, and they come back in input order, so the result does not depend on how it was made.
+This is the part a worker process and the parent share (``vurder_bit``, ``les_enhet``); the run
+over all inputs, here or in workers, is ``revisjon.vurdering.kjoring``.
 """
 
 from __future__ import annotations
 
 import gc
-import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from itertools import chain, islice
-from pathlib import Path
 from typing import Any
 
 from revisjon.feil import Avvisning
@@ -21,8 +17,6 @@ from revisjon.inntak.lesing import (
     Innlest,
     InnlestSak,
     JsonlLinjer,
-    er_jsonl,
-    finn_inndata,
     les_fil,
     les_jsonl_linje,
 )
@@ -37,23 +31,10 @@ Enhet = str | Avvisning | JsonlLinjer
 """A file to read (its path), an argument already rejected (missing, wrong file type), or lines
 of a JSON Lines file already read."""
 
-PARALLELL_TERSKEL = 4000
-"""Cases from which a run uses worker processes (a file is one case; a JSON Lines file is
-estimated from its size, see ``JSONL_BYTE_PER_SAK``). Starting a spawned worker (a new
-interpreter that imports the package and compiles the criteria) costs about a second of CPU;
-measured on two cores, that pays from 3 500-4 000 cases. A forked worker costs far less, but the
-threshold is kept for both, so that a run's path does not depend on the platform.
-``REVISJON_ARBEIDERE=1`` turns worker processes off."""
-
 BIT = 500
 """Files (or JSON Lines lines) per chunk: what one worker reads and judges at a time. Each chunk
 costs the parent a round trip (send, receive, unpack); at 500 that is a few per cent of its
 work, and a run of 5 000 cases still gives every worker several chunks."""
-
-JSONL_BYTE_PER_SAK = 5_000
-"""How many cases a JSON Lines file is counted as, before it is read (its size in bytes over
-this), when deciding whether a run is large enough for worker processes: a case with a few
-journal notes is 5-10 kB."""
 
 
 @dataclass
@@ -190,20 +171,6 @@ def _dublett(
     )
 
 
-def antall_arbeidere() -> int:
-    """Worker processes to use: REVISJON_ARBEIDERE when set, else the cores this process may
-    run on."""
-    if verdi := os.environ.get("REVISJON_ARBEIDERE", "").strip():
-        try:
-            return max(1, int(verdi))
-        except ValueError:
-            return 1
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # pragma: no cover - not on Linux
-        return os.cpu_count() or 1
-
-
 FRYS_FRA = 200_000
 """Objects made during a pause of the cycle collector from which they are frozen at its end."""
 
@@ -232,98 +199,3 @@ def uten_syklusrydding() -> Iterator[None]:
             if gc.get_count()[0] > FRYS_FRA:
                 gc.freeze()
             gc.enable()
-
-
-def vurder(
-    stier: Iterable[Path],
-    *,
-    kriteriesett: list[LastetSett],
-    fremdrift: Callable[[], None] | None = None,
-    terskel: int = PARALLELL_TERSKEL,
-    arbeidere: int | None = None,
-    bit: int = BIT,
-) -> Kjoring:
-    """Read every case below ``stier`` and judge it against ``kriteriesett``.
-
-    With more than ``terskel`` cases and more than one worker (``arbeidere``, by default one
-    per core), the files are judged in worker processes, ``bit`` files or JSON Lines lines at
-    a time; the result is the same.
-    """
-    with uten_syklusrydding():
-        return _vurder(stier, kriteriesett, fremdrift, terskel, arbeidere, bit)
-
-
-def _vurder(
-    stier: Iterable[Path],
-    kriteriesett: list[LastetSett],
-    fremdrift: Callable[[], None] | None,
-    terskel: int,
-    arbeidere: int | None,
-    bit: int,
-) -> Kjoring:
-    enheter = finn_inndata(stier)
-    start: list[Enhet] = []
-    saker = 0  # as estimated before reading
-    for enhet in enheter:
-        start.append(enhet)
-        saker += _anslatt_antall(enhet)
-        if saker > terskel:
-            break
-    antall = arbeidere if arbeidere is not None else antall_arbeidere()
-    filsummer: dict[str, str] = {}
-    if saker > terskel and antall > 1:
-        from revisjon import parallell
-
-        metode = parallell.startmetode()
-        if parallell.kan_starte(kriteriesett, metode):
-            try:
-                kjoring = samle(
-                    # the rest is listed while the workers judge the first files
-                    parallell.vurder_parallelt(
-                        chain(start, enheter),
-                        kriteriesett,
-                        filsummer,
-                        arbeidere=antall,
-                        bit=bit,
-                        metode=metode,
-                    ),
-                    kriteriesett=kriteriesett,
-                    fremdrift=fremdrift,
-                )
-                kjoring.filer = sorted(filsummer.items())
-                return kjoring
-            except parallell.Prosessfeil:
-                # No worker processes here: judged in this process instead, from the start.
-                filsummer.clear()
-                start, enheter = [], finn_inndata(stier)
-    kjoring = _vurder_her(chain(start, enheter), kriteriesett, filsummer, fremdrift)
-    kjoring.filer = sorted(filsummer.items())
-    return kjoring
-
-
-def _anslatt_antall(enhet: str | Avvisning) -> int:
-    """The cases an input is expected to hold: one per file, more in a large JSON Lines file."""
-    if isinstance(enhet, str) and er_jsonl(enhet):
-        try:
-            return max(1, os.stat(enhet).st_size // JSONL_BYTE_PER_SAK)
-        except OSError:
-            return 1
-    return 1
-
-
-def _vurder_her(
-    enheter: Iterable[Enhet],
-    kriteriesett: list[LastetSett],
-    filsummer: dict[str, str],
-    fremdrift: Callable[[], None] | None,
-) -> Kjoring:
-    kriterier = [k for s in kriteriesett for k in s.kriterier]
-
-    def vurderte() -> Iterator[Vurdert]:
-        enhet = iter(enheter)
-        while bit := list(islice(enhet, BIT)):
-            vurdert, summer = vurder_bit(bit, kriterier)
-            filsummer.update(summer)
-            yield from vurdert
-
-    return samle(vurderte(), kriteriesett=kriteriesett, fremdrift=fremdrift)

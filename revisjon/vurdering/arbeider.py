@@ -23,7 +23,7 @@ from revisjon.feil import Avvisning
 from revisjon.kriteriesprak.lasting import last_fil
 from revisjon.kriteriesprak.regel import KompilertKriterium
 from revisjon.resultat import Resultat, nytt_resultat, nytt_sakresultat
-from revisjon.vurdering import Enhet, Vurdert, les_enhet, uten_syklusrydding
+from revisjon.vurdering.enhet import Enhet, Vurdert, les_enhet, uten_syklusrydding
 
 Kilde = tuple[str, str]
 """A criteria file for a spawned worker: its path and its SHA-256."""

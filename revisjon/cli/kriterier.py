@@ -8,9 +8,9 @@ from typing import Annotated
 
 import typer
 
-from revisjon.hjelp import NorskKommando
+from revisjon.cli.hjelp import NorskKommando
+from revisjon.kriteriesprak.sjekkformat import Sjekkformat
 from revisjon.skjema import Skjemanavn
-from revisjon.utdata.sjekkformat import Sjekkformat
 
 OK, FEIL = 0, 1
 
@@ -32,8 +32,8 @@ def sjekk(
     """Sjekk kriteriefiler og kjør testene deres. Avslutningskode 0: alt holder; 1: feil funnet."""
     from rich.console import Console
 
-    from revisjon.sjekk import sjekk_kriterier
-    from revisjon.utdata.sjekkformat import SJEKKRENDERERE
+    from revisjon.kriteriesprak.sjekk import sjekk_kriterier
+    from revisjon.kriteriesprak.sjekkformat import SJEKKRENDERERE
 
     rapport = sjekk_kriterier(stier or [Path("kriterier")])
     tekst = SJEKKRENDERERE[format_](rapport)

@@ -23,9 +23,9 @@ from revisjon.kriteriesprak.modell import (
     Kriterium,
     Problemstilling,
 )
+from revisjon.rapport.statistikk import Andel
 from revisjon.resultat import STATUSTEKST, Kjoring, Resultat, SakResultat
 from revisjon.sak import TJENESTENAVN
-from revisjon.statistikk import Andel
 
 if TYPE_CHECKING:  # internal control adds these to a built report (kontroll.rapportdel)
     from revisjon.kontroll.beskrivelse import Utvalgsbeskrivelse

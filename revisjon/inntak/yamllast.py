@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from revisjon.meldinger import vis_nokkel
+from revisjon.inntak.meldinger import vis_nokkel
 
 try:
     from yaml import CSafeLoader as _Grunnlaster

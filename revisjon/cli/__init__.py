@@ -1,0 +1,1 @@
+"""The command line: commands, Norwegian help and what the terminal shows."""

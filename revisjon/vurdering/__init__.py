@@ -1,0 +1,1 @@
+"""Judging: cases read, judged against the compiled criteria, here or in worker processes."""
