@@ -1,0 +1,210 @@
+"""Phrases of a criteria file, compiled once, and found in the words of a sentence.
+
+A phrase is words separated by spaces. Each word matches a word of the text that shares one of
+its keys (``ord.nokler``: lower case and lemmas), so "hensynet til barna" also finds "hensyn til
+barnet" and "omsynet til borna" when the nynorsk word is listed too. Inside a word:
+
+- ``a|b`` – either word;
+- ``skole*``, ``*skole``, ``*skole*`` – a word that starts with, ends with or holds «skole»
+  (compounds: "skolearbeid", "ungdomsskole");
+- ``=ikkje`` – exactly this form (no lemma: "manglar" is also a form of the noun "mangel");
+- ``#`` – a number ("11 år" is ``# år``);
+- ``{barn}`` – a word that names a child (the reading's own list; see ``lesing``).
+
+``…`` (or ``...``) between two words allows up to ``MELLOMROM`` other words between them
+("veid … opp mot" finds "veid barnas behov opp mot").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from revisjon.tekst.ord import er_tall, nokler
+
+MELLOMROM = 4
+"""Words allowed in a gap ``…``."""
+BARN = "{barn}"
+
+
+@dataclass(frozen=True, slots=True)
+class Ordledd:
+    """One word of a phrase: its keys, and the affixes and classes it also accepts."""
+
+    nokler: frozenset[str]
+    former: frozenset[str] = frozenset()
+    start: tuple[str, ...] = ()
+    slutt: tuple[str, ...] = ()
+    inni: tuple[str, ...] = ()
+    tall: bool = False
+    barn: bool = False
+
+    def passer(self, ord_: str, nokkel: frozenset[str], er_barn: bool) -> bool:
+        if self.barn and er_barn:
+            return True
+        if ord_ in self.former:
+            return True
+        if self.tall and er_tall(ord_):
+            return True
+        if self.start and ord_.startswith(self.start):
+            return True
+        if self.slutt and ord_.endswith(self.slutt):
+            return True
+        if self.inni and any(del_ in ord_ for del_ in self.inni):
+            return True
+        return not self.nokler.isdisjoint(nokkel)
+
+    @property
+    def vilt(self) -> bool:
+        """Whether the word matches by more than its keys (so an index by key cannot find it)."""
+        return bool(self.former or self.start or self.slutt or self.inni or self.tall or self.barn)
+
+
+def _ordledd(ord_: str) -> Ordledd:
+    keys: set[str] = set()
+    former: set[str] = set()
+    start: list[str] = []
+    slutt: list[str] = []
+    inni: list[str] = []
+    tall = barn = False
+    for alt in ord_.lower().split("|"):
+        if alt.startswith("=") and len(alt) > 1:
+            former.add(alt[1:])
+        elif alt == "#":
+            tall = True
+        elif alt == BARN:
+            barn = True
+        elif alt.startswith("*") and alt.endswith("*") and len(alt) > 2:
+            inni.append(alt[1:-1])
+        elif alt.endswith("*"):
+            start.append(alt[:-1])
+        elif alt.startswith("*"):
+            slutt.append(alt[1:])
+        elif alt:
+            keys |= nokler(alt)
+    return Ordledd(frozenset(keys), frozenset(former), tuple(start), tuple(slutt), tuple(inni), tall, barn)
+
+
+@dataclass(frozen=True, slots=True)
+class Ord:
+    """The words of a sentence (or a part of one) with their keys, computed once."""
+
+    ord: tuple[str, ...]
+    nokler: tuple[frozenset[str], ...]
+
+    @classmethod
+    def av(cls, ord_: Sequence[str]) -> Ord:
+        ord_ = tuple(ord_)
+        return cls(ord_, tuple(nokler(o) for o in ord_))
+
+    def __len__(self) -> int:
+        return len(self.ord)
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Frase:
+    """A compiled phrase: its words, and after which of them a gap ``…`` is allowed."""
+
+    tekst: str
+    ledd: tuple[Ordledd, ...]
+    luke: tuple[bool, ...]
+    """``luke[i]``: up to ``MELLOMROM`` words may stand between word ``i`` and ``i + 1``."""
+
+    @property
+    def bruker_barn(self) -> bool:
+        return any(ledd.barn for ledd in self.ledd)
+
+    def finn(self, tekst: Ord, er_barn: Callable[[int], bool]) -> list[tuple[int, int]]:
+        """Every (start, end) of the phrase in the words (end exclusive), in order of start."""
+        treff: list[tuple[int, int]] = []
+        forste = self.ledd[0]
+        for i, o in enumerate(tekst.ord):
+            if forste.passer(o, tekst.nokler[i], er_barn(i)):
+                slutt = self.slutt_ved(tekst, i, er_barn)
+                if slutt is not None:
+                    treff.append((i, slutt))
+        return treff
+
+    def slutt_ved(self, tekst: Ord, i: int, er_barn: Callable[[int], bool]) -> int | None:
+        """Where the phrase ends when its first word stands at ``i`` (and has matched)."""
+        return self._resten(tekst, i + 1, 1, er_barn)
+
+    def _resten(self, tekst: Ord, pos: int, nr: int, er_barn: Callable[[int], bool]) -> int | None:
+        if nr == len(self.ledd):
+            return pos
+        ledd = self.ledd[nr]
+        lengst = MELLOMROM if self.luke[nr - 1] else 0
+        for hopp in range(lengst + 1):
+            j = pos + hopp
+            if j >= len(tekst.ord):
+                return None
+            if ledd.passer(tekst.ord[j], tekst.nokler[j], er_barn(j)):
+                slutt = self._resten(tekst, j + 1, nr + 1, er_barn)
+                if slutt is not None:
+                    return slutt
+            if tekst.ord[j] in ".!?;":
+                return None  # a gap never crosses the end of a sentence
+        return None
+
+
+def kompiler(tekst: str) -> Frase:
+    """A phrase of a criteria file, compiled; ValueError when it has no word."""
+    ledd: list[Ordledd] = []
+    luke: list[bool] = []
+    for del_ in tekst.replace("...", " … ").split():
+        if del_ == "…":
+            if ledd:
+                luke[-1] = True
+            continue
+        ledd.append(_ordledd(del_))
+        luke.append(False)
+    if not ledd:
+        raise ValueError(f"frasen «{tekst}» har ingen ord")
+    return Frase(tekst, tuple(ledd), tuple(luke))
+
+
+@dataclass(frozen=True)
+class Frasesett:
+    """Phrases found together: an index by the keys of each phrase's first word, so a word of
+    the text is tried only against the phrases that can start at it."""
+
+    fraser: tuple[Frase, ...]
+    indeks: dict[str, tuple[Frase, ...]]
+    ville: tuple[Frase, ...]
+
+    @classmethod
+    def av(cls, fraser: Sequence[str]) -> Frasesett:
+        kompilert = tuple(kompiler(f) for f in fraser)
+        indeks: dict[str, list[Frase]] = {}
+        for f in kompilert:
+            for nokkel in f.ledd[0].nokler:
+                indeks.setdefault(nokkel, []).append(f)
+        ville = tuple(f for f in kompilert if f.ledd[0].vilt)
+        return cls(kompilert, {k: tuple(v) for k, v in indeks.items()}, ville)
+
+    def finn(self, tekst: Ord, er_barn: Callable[[int], bool]) -> list[tuple[Frase, int, int]]:
+        """Every (phrase, start, end) found, in order of start; one match per phrase and start."""
+        treff: list[tuple[Frase, int, int]] = []
+        indeks, ville = self.indeks, self.ville
+        for i, nokkel in enumerate(tekst.nokler):
+            kandidater: dict[Frase, None] = {}
+            for k in nokkel:
+                for f in indeks.get(k, ()):
+                    kandidater[f] = None
+            o = tekst.ord[i]
+            barn = er_barn(i) if ville else False
+            for f in ville:
+                if f not in kandidater and f.ledd[0].passer(o, nokkel, barn):
+                    kandidater[f] = None
+            for f in kandidater:
+                slutt = f.slutt_ved(tekst, i, er_barn)
+                if slutt is not None:
+                    treff.append((f, i, slutt))
+        return treff
+
+    def __bool__(self) -> bool:
+        return bool(self.fraser)
+
+
+def ingen_barn(_: int) -> bool:
+    return False

@@ -1,0 +1,159 @@
+"""A reading compiled from its data, which reads each text once.
+
+``Leser.lag`` compiles one reading (phrase lists, negation, kinds of sentence to leave out,
+scopes); equal data give the same object, so criteria that read the same field with the same
+reading (K2 and K4) share one analysis of a case's text. ``les`` remembers its recent answers.
+
+A text that holds none of the child words' stems (the keys, forms and affixes of the last word of
+each phrase of the ``barn`` list, in lower case) is answered at once: by definition a phrase of
+that list names a child only when its last word holds one of them (a form such as "døtrene", which holds no stem of «datter», must be listed itself),
+so such a text has no sentence about the children, and no tokens or lemmas are needed for it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from revisjon.tekst.arter import Setningsart
+from revisjon.tekst.fraser import Frasesett
+from revisjon.tekst.ledd import Negasjonsregler
+from revisjon.tekst.lesing import Lesning, vurder
+from revisjon.tekst.segmentering import del_opp
+from revisjon.tekst.setningsanalyse import Ordlister, analyser
+
+INGEN = Lesning("ingen")
+
+Lister = Mapping[str, Sequence[str]]
+"""Phrase lists by name, as in a criteria file."""
+
+
+def _stammer(barn: Frasesett) -> tuple[str, ...]:
+    stammer: set[str] = set()
+    for f in barn.fraser:
+        ledd = f.ledd[-1]
+        stammer |= ledd.nokler | ledd.former
+        stammer.update(ledd.start, ledd.slutt, ledd.inni)
+    return tuple(sorted(stammer))
+
+
+@dataclass(frozen=True, eq=False)
+class Leser:
+    """One compiled reading (see ``lesing`` for what it answers)."""
+
+    lister: Ordlister
+    omfang: tuple[str, ...]
+    stammer: tuple[str, ...]
+    forfilter: bool
+    """Whether a text without a stem may be passed over: every mention phrase names a child
+    (``{barn}``); a phrase that does not could match a text without one."""
+    _minne: dict[str, Lesning] = field(default_factory=dict, repr=False)
+
+    MINNE = 256
+    """Answers remembered (a run judges a case's criteria one after another)."""
+
+    @classmethod
+    def lag(
+        cls,
+        *,
+        lister: Lister,
+        negasjon: Lister,
+        arter: Mapping[str, Mapping[str, object]],
+        utelat: Sequence[str],
+        omfang: Sequence[str],
+    ) -> Leser:
+        """The reading for this data (the same object for equal data)."""
+        return _lag(_frys(lister), _frys(negasjon), _frys_arter(arter, utelat), tuple(omfang))
+
+    def les(self, tekst: str) -> Lesning:
+        """The reading of ``tekst`` (an empty text reads as nothing)."""
+        minne = self._minne
+        svar = minne.get(tekst)
+        if svar is None:
+            svar = self._les(tekst)
+            if len(minne) >= self.MINNE:
+                minne.clear()
+            minne[tekst] = svar
+        return svar
+
+    def _les(self, tekst: str) -> Lesning:
+        if self.forfilter:
+            lav = tekst.lower()
+            if not any(stamme in lav for stamme in self.stammer):
+                return INGEN
+        return vurder(analyser(self.lister, del_opp(tekst), self.stammer), self.omfang)
+
+
+Frosset = tuple[tuple[str, tuple[str, ...]], ...]
+
+
+def _frys(lister: Lister) -> Frosset:
+    return tuple(sorted((k, tuple(v)) for k, v in lister.items()))
+
+
+def _frys_arter(
+    arter: Mapping[str, Mapping[str, object]], utelat: Sequence[str]
+) -> tuple[tuple[str, Frosset, str], ...]:
+    ut = []
+    for navn in utelat:
+        art = arter[navn]
+        sammen = art.get("sammen") or ()
+        lister = {k: v for k, v in art.items() if k not in ("sammen", "omfang")}
+        grupper = tuple((f"sammen{i}", tuple(g)) for i, g in enumerate(sammen))  # type: ignore[attr-defined]
+        ut.append((navn, _frys(lister) + grupper, str(art.get("omfang") or "setning")))  # type: ignore[arg-type]
+    return tuple(ut)
+
+
+@lru_cache(maxsize=64)
+def _lag(
+    lister: Frosset,
+    negasjon: Frosset,
+    arter: tuple[tuple[str, Frosset, str], ...],
+    omfang: tuple[str, ...],
+) -> Leser:
+    liste = dict(lister)
+    neg = dict(negasjon)
+
+    def sett(kilde: dict[str, tuple[str, ...]], navn: str) -> Frasesett:
+        return Frasesett.av(kilde.get(navn, ()))
+
+    kompilerte = []
+    for navn, data, rekkevidde in arter:
+        d = dict(data)
+        grupper = tuple(Frasesett.av(v) for k, v in data if k.startswith("sammen"))
+        kompilerte.append(
+            Setningsart(
+                navn,
+                sett(d, "start"),
+                sett(d, "overalt"),
+                grupper,
+                sett(d, "ikke_hvis"),
+                rekkevidde == "fra_leddet",
+            )
+        )
+    regler = Negasjonsregler(
+        *(
+            sett(neg, navn)
+            for navn in ("ord", "hoyre", "ikke_nektende", "inn_i_at", "leddskille", "etter_komma")
+        )
+    )
+    ordlister = Ordlister(
+        *(
+            sett(liste, navn)
+            for navn in (
+                "barn",
+                "pronomen",
+                "omtale",
+                "vekting",
+                "vekting_utfall",
+                "tilbakevisning",
+                "tilbakevisning_start",
+                "innhold",
+            )
+        ),
+        arter=tuple(kompilerte),
+        negasjon=regler,
+    )
+    forfilter = all(f.bruker_barn for f in ordlister.omtale.fraser)
+    return Leser(ordlister, omfang, _stammer(ordlister.barn), forfilter)

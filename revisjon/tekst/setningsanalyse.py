@@ -1,0 +1,149 @@
+"""What one sentence says about the children, before sentences are weighed against each other.
+
+For each sentence of a text the reading finds: words that name a child (a noun from the
+reading's list, or a pronoun such as "han" or "dei" when a child was named in this or one of the
+three sentences before), mentions of the children's interests ("barnets beste", "hensynet til
+ham", "barnas situasjon"), weighing ("lagt vekt på", "veid … opp mot", "avgjørende"), whether
+the sentence refers back to the one before ("Dette …", "Hensynet …", "… vekt på dette"), and
+concrete content from the case ("11 år", "barnehage", "fotball"). Words in a left-out kind of
+sentence (``arter``) or in a heading or a line of figures do not count, and a mention or an act
+of weighing in a negated clause (``ledd``) does not count either; a negated outcome of weighing
+("veier ikke tyngre enn") still shows that the weighing was done.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from revisjon.tekst.arter import Setningsart
+from revisjon.tekst.fraser import BARN, Frase, Frasesett, Ord, ingen_barn
+from revisjon.tekst.ledd import Negasjonsregler, les_ledd
+from revisjon.tekst.ord import nokler, ord_i
+from revisjon.tekst.segmentering import Setning
+
+PRONOMENRADIUS = 3
+"""A pronoun names a child when a child was named this many sentences before, or fewer."""
+_INNLEDENDE = frozenset({"og", "men", "derfor", "også", "òg", "difor", ",", "«"})
+"""Words that may stand before a word that refers back ("Og dette er avgjørende")."""
+
+
+@dataclass(frozen=True, slots=True)
+class Ordlister:
+    """A reading's phrase lists, compiled (the data of one ``lesing`` in a criteria file)."""
+
+    barn: Frasesett
+    pronomen: Frasesett
+    omtale: Frasesett
+    vekting: Frasesett
+    vekting_utfall: Frasesett
+    tilbakevisning: Frasesett
+    tilbakevisning_start: Frasesett
+    innhold: Frasesett
+    arter: tuple[Setningsart, ...]
+    negasjon: Negasjonsregler
+
+
+@dataclass(frozen=True, slots=True)
+class Setningsfunn:
+    """What one sentence holds, for the reading (see the module docstring)."""
+
+    barn: bool
+    omtaler: tuple[str, ...]
+    negerte_omtaler: tuple[str, ...]
+    utelatt_omtale: str | None
+    """The kind of left-out sentence that held a mention ("regel"), or None."""
+    vekting: tuple[str, ...]
+    tilbake: bool
+    innhold: bool
+    usikker: bool
+    """A mention counted although a negation in the clause before may be meant for it."""
+
+
+def _vis(frase: Frase, ord_: Sequence[str], start: int, slutt: int, barn: set[int]) -> str:
+    """How evidence names a phrase found: as written in the criteria file, with ``{barn}`` as
+    the shortest key (the lemma) of the word that stood there, never the sentence's own text."""
+    if not frase.bruker_barn:
+        return frase.tekst
+    i = next((i for i in range(start, slutt) if i in barn), None)
+    return frase.tekst.replace(BARN, "barn" if i is None else min(nokler(ord_[i]), key=len))
+
+
+def analyser(
+    lister: Ordlister, setninger: Sequence[Setning], stammer: Sequence[str]
+) -> list[Setningsfunn]:
+    """The findings of every sentence, in order. A phrase of the ``barn`` list names a child
+    (at its last word) when that word holds one of ``stammer`` (see ``leser``)."""
+    funn: list[Setningsfunn] = []
+    sist_barn = -PRONOMENRADIUS - 1
+    for nr, setning in enumerate(setninger):
+        tekst = Ord.av(ord_i(setning.tekst))
+        substantiv = {
+            e - 1
+            for _, _, e in lister.barn.finn(tekst, ingen_barn)
+            if any(stamme in tekst.ord[e - 1] for stamme in stammer)
+        }
+        forste = min(substantiv) if substantiv else len(tekst)
+        kontekst = nr - sist_barn <= PRONOMENRADIUS
+        pronomen = {
+            s for _, s, _ in lister.pronomen.finn(tekst, ingen_barn) if kontekst or s > forste
+        }
+        if substantiv:
+            sist_barn = nr
+        funn.append(_les_setning(lister, setning, tekst, substantiv | pronomen))
+    return funn
+
+
+def _les_setning(
+    lister: Ordlister, setning: Setning, tekst: Ord, barnepos: set[int]
+) -> Setningsfunn:
+    if setning.art in ("overskrift", "belop"):
+        return Setningsfunn(False, (), (), None, (), False, False, False)
+    er_barn = barnepos.__contains__
+    ord_ = tekst.ord
+    lesing = les_ledd(lister.negasjon, tekst)
+    grense, art = len(ord_), None
+    for kandidat in lister.arter:
+        fra = kandidat.finn(tekst, lesing.ledd)
+        if fra is not None and fra < grense:
+            grense, art = fra, kandidat.navn
+    omtaler: list[str] = []
+    negerte: list[str] = []
+    utelatt: str | None = None
+    usikker = False
+    for f, s, e in lister.omtale.finn(tekst, er_barn):
+        if s >= grense:
+            utelatt = art
+        elif lesing.negert[s]:
+            negerte.append(_vis(f, ord_, s, e, barnepos))
+        else:
+            omtaler.append(_vis(f, ord_, s, e, barnepos))
+            usikker = usikker or lesing.usikker[s]
+    vekting = [
+        f.tekst for f, s, _ in lister.vekting.finn(tekst, er_barn)
+        if s < grense and not lesing.negert[s]
+    ] + [f.tekst for f, s, _ in lister.vekting_utfall.finn(tekst, er_barn) if s < grense]
+    tilbake = _viser_tilbake(lister, tekst, grense)
+    innhold = any(s < grense for _, s, _ in lister.innhold.finn(tekst, er_barn))
+    return Setningsfunn(
+        any(i < grense for i in barnepos),
+        tuple(dict.fromkeys(omtaler)),
+        tuple(dict.fromkeys(negerte)),
+        utelatt,
+        tuple(dict.fromkeys(vekting)),
+        tilbake,
+        innhold,
+        usikker,
+    )
+
+
+def _viser_tilbake(lister: Ordlister, tekst: Ord, grense: int) -> bool:
+    """Whether the sentence refers back: a phrase of ``tilbakevisning`` anywhere, or one of
+    ``tilbakevisning_start`` where it begins."""
+    ord_ = tekst.ord
+    forste = 0
+    while forste < len(ord_) and ord_[forste] in _INNLEDENDE:
+        forste += 1
+    if any(s < grense for _, s, _ in lister.tilbakevisning.finn(tekst, ingen_barn)):
+        return True
+    return any(s == forste < grense for _, s, _ in lister.tilbakevisning_start.finn(tekst, ingen_barn))
