@@ -4,7 +4,9 @@ own words, an assessment promised for later.
 A kind is data (the criteria file, or the package's defaults in ``standard.yaml``): phrases that
 mark it when they open the sentence (``start``: "Etter … §", "Ifølge"), phrases that mark it
 anywhere (``overalt``: "Det følger av"), and groups of phrases that mark it together
-(``sammen``: a modal "skal/må" and a legal reference "jf.", "§", "…loven"), unless the sentence
+(``sammen``: a modal "skal/må" and a legal reference "jf.", "§", "…loven", in one clause:
+"at gutten ikke skal gå alene hjem …, og går foran at SFO ikke dekkes etter
+sosialtjenesteloven" is not a rule), unless the sentence
 has a word that ties it to this case (``ikke_hvis``: "du", "vi", "i din sak"). A kind reaches
 either the whole sentence, or (``fra_leddet``) from the clause where it is found to the end of
 the sentence: "Vi har vurdert barnas beste, og det skal vurderes på nytt når …" keeps its first
@@ -43,9 +45,10 @@ class Setningsart:
             return 0
         treff = [s for _, s, _ in self.overalt.finn(tekst, ingen_barn)]
         if self.sammen and not self.ikke_hvis.finn(tekst, ingen_barn):
-            grupper = [[s for _, s, _ in gruppe.finn(tekst, ingen_barn)] for gruppe in self.sammen]
-            if all(grupper):
-                treff.append(min(min(g) for g in grupper))
+            grupper = [{ledd[s]: s for _, s, _ in gruppe.finn(tekst, ingen_barn)} for gruppe in self.sammen]
+            felles = set.intersection(*(set(g) for g in grupper))
+            if felles:
+                treff.append(min(g[nr] for g in grupper for nr in felles))
         if not treff:
             return None
         if not self.fra_leddet:

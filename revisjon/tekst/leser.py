@@ -150,6 +150,7 @@ def _lag(
                 "tilbakevisning",
                 "tilbakevisning_start",
                 "innhold",
+                "vedtaksformel",
             )
         ),
         arter=tuple(kompilerte),

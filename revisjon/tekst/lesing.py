@@ -28,7 +28,7 @@ from revisjon.tekst.setningsanalyse import Setningsfunn
 
 NIVAER = ("ingen", "nevnt", "vektet")
 SAMME_SETNING, NESTE_SETNING = "samme_setning", "neste_setning"
-NAER = 3
+NAER = 5
 """Sentences before a weighing in which its concrete content may stand."""
 
 
@@ -66,7 +66,7 @@ def _nr(indekser: Sequence[int]) -> tuple[int, ...]:
 def vurder(funn: Sequence[Setningsfunn], omfang: Sequence[str]) -> Lesning:
     """The level of a text from the findings of its sentences (see the module docstring)."""
     om = [_om_barna(f) for f in funn]
-    situasjon = [om[i] and f.barn and f.innhold for i, f in enumerate(funn)]
+    situasjon = [om[i] and f.barn and f.innhold and not f.vedtak for i, f in enumerate(funn)]
     nevnt_i = [i for i, f in enumerate(funn) if (om[i] and f.omtaler) or situasjon[i]]
     nevnt = (_nr(nevnt_i), _uttrykk(funn, nevnt_i, vekting=False))
     tom: list[int] | None = None

@@ -2,7 +2,8 @@
 
 A word's keys are its lower case and its lemma in bokmål and in nynorsk (``simplemma``): "barnas",
 "barnets", "borna" and "barn" share the key ``barn``; "vektlagt" and "vektlegge" share
-``vektlegge``. A phrase word in a criteria file gets its keys the same way, and matches a word
+``vektlegge``. A genitive in -s also gets the keys of the word without it ("ungenes", "sønnens"): simplemma
+does not know every genitive. A phrase word in a criteria file gets its keys the same way, and matches a word
 of the text when the two share a key. ``simplemma`` knows the common forms; a form it does not
 know keeps its own lower case as a key, so a criteria file can list such forms (``veid|vege``).
 
@@ -34,8 +35,11 @@ def nokler(ord_: str) -> frozenset[str]:
     """The keys of one word in lower case: itself and its bokmål and nynorsk lemmas."""
     if not ord_[:1].isalpha():
         return frozenset((ord_,))
+    former = [ord_]
+    if len(ord_) > 4 and ord_.endswith("s") and not ord_.endswith("ss"):
+        former.append(ord_[:-1])  # the genitive: "ungenes", "sønnens", "vedkommendes"
     return frozenset(
-        (ord_, *(simplemma.lemmatize(ord_, lang=sprak).lower() for sprak in SPRAK))
+        (ord_, *(simplemma.lemmatize(f, lang=sprak).lower() for f in former for sprak in SPRAK))
     )
 
 

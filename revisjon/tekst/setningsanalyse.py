@@ -40,6 +40,7 @@ class Ordlister:
     tilbakevisning: Frasesett
     tilbakevisning_start: Frasesett
     innhold: Frasesett
+    vedtaksformel: Frasesett
     arter: tuple[Setningsart, ...]
     negasjon: Negasjonsregler
 
@@ -58,6 +59,9 @@ class Setningsfunn:
     innhold: bool
     usikker: bool
     """A mention counted although a negation in the clause before may be meant for it."""
+    vedtak: bool
+    """The sentence states the decision ("Søknaden … blir avslått"): naming a child there is
+    not a description of the child's situation."""
 
 
 def _vis(frase: Frase, ord_: Sequence[str], start: int, slutt: int, barn: set[int]) -> str:
@@ -98,7 +102,7 @@ def _les_setning(
     lister: Ordlister, setning: Setning, tekst: Ord, barnepos: set[int]
 ) -> Setningsfunn:
     if setning.art in ("overskrift", "belop"):
-        return Setningsfunn(False, (), (), None, (), False, False, False)
+        return Setningsfunn(False, (), (), None, (), False, False, False, False)
     er_barn = barnepos.__contains__
     ord_ = tekst.ord
     lesing = les_ledd(lister.negasjon, tekst)
@@ -134,6 +138,7 @@ def _les_setning(
         tilbake,
         innhold,
         usikker,
+        bool(lister.vedtaksformel.finn(tekst, ingen_barn)),
     )
 
 
