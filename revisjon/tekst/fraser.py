@@ -106,6 +106,9 @@ class Frase:
     """A compiled phrase: its words, and after which of them a gap ``…`` is allowed."""
 
     tekst: str
+    navn: str
+    """How evidence names the phrase: the first choice of each word ("veie … opp mot" for
+    "veie|veid … opp|imot mot")."""
     ledd: tuple[Ordledd, ...]
     luke: tuple[bool, ...]
     """``luke[i]``: up to ``MELLOMROM`` words may stand between word ``i`` and ``i + 1``."""
@@ -151,16 +154,21 @@ def kompiler(tekst: str) -> Frase:
     """A phrase of a criteria file, compiled; ValueError when it has no word."""
     ledd: list[Ordledd] = []
     luke: list[bool] = []
+    navn: list[str] = []
     for del_ in tekst.replace("...", " … ").split():
         if del_ == "…":
             if ledd:
                 luke[-1] = True
+                navn.append("…")
             continue
         ledd.append(_ordledd(del_))
         luke.append(False)
+        navn.append(del_.split("|")[0].lstrip("=").strip("*"))
     if not ledd:
         raise ValueError(f"frasen «{tekst}» har ingen ord")
-    return Frase(tekst, tuple(ledd), tuple(luke))
+    while navn and navn[-1] == "…":
+        navn.pop()
+    return Frase(tekst, " ".join(navn), tuple(ledd), tuple(luke))
 
 
 @dataclass(frozen=True)

@@ -49,10 +49,20 @@ class Lesning:
         return NIVAER.index(self.niva) >= NIVAER.index(krav)
 
     def for_krav(self, krav: str) -> tuple[tuple[int, ...], tuple[str, ...]]:
-        """The sentences and phrases that show level ``krav``."""
-        if krav == "nevnt" and self.niva != "nevnt":
+        """The sentences and phrases that show level ``krav`` (those of the reading's own level
+        when it does not reach it: why it did not)."""
+        if krav == "nevnt" and self.niva == "vektet":
             return self.nevnt
         return self.setninger, self.uttrykk
+
+    def bevis(self, krav: str, sted: str) -> str:
+        """Evidence for a verdict: «setning 3 og 4 i vedtaksteksten: «barn beste», «vekt»» –
+        sentence numbers and phrases of the criteria file, never the text itself."""
+        setninger, uttrykk = self.for_krav(krav)
+        if not setninger:
+            return ""
+        fraser = ", ".join(f"«{u}»" for u in uttrykk)
+        return f"{setningsnavn(setninger)} i {sted}" + (f": {fraser}" if fraser else "")
 
 
 def _om_barna(f: Setningsfunn) -> bool:
@@ -90,7 +100,7 @@ def vurder(funn: Sequence[Setningsfunn], omfang: Sequence[str]) -> Lesning:
             "nevnt",
             _nr(tom),
             _uttrykk(funn, tom, vekting=True),
-            f"tom påstand: {_setn(_nr(tom))} sier at barnas beste er vurdert eller vektet, "
+            f"tom påstand: {setningsnavn(_nr(tom))} sier at barnas beste er vurdert eller vektet, "
             "uten opplysninger fra saken",
             nevnt,
         )
@@ -126,7 +136,7 @@ def _uttrykk(funn: Sequence[Setningsfunn], indekser: Sequence[int], *, vekting: 
     return tuple(dict.fromkeys(ut))
 
 
-def _setn(nr: Sequence[int]) -> str:
+def setningsnavn(nr: Sequence[int]) -> str:
     """«setning 3», «setning 3 og 4», «setning 2, 3 og 5»."""
     tall = [str(n) for n in nr]
     if len(tall) == 1:
@@ -141,7 +151,7 @@ def _kontroll(
     for i in nevnt_i:
         if funn[i].usikker:
             return (
-                f"nektelse som lesingen ikke kunne plassere: {_setn([i + 1])} har en nektelse "
+                f"nektelse som lesingen ikke kunne plassere: {setningsnavn([i + 1])} har en nektelse "
                 "i leddet foran omtalen av barna"
             )
     for i, f in enumerate(funn):
@@ -149,7 +159,7 @@ def _kontroll(
             naboer = [j for j in (i - 1, i + 1) if 0 <= j < len(funn) and situasjon[j]]
             if naboer:
                 return (
-                    f"regelsetning ({_setn([i + 1])}) ved siden av konkrete opplysninger om "
-                    f"barna ({_setn([naboer[0] + 1])})"
+                    f"regelsetning ({setningsnavn([i + 1])}) ved siden av konkrete opplysninger om "
+                    f"barna ({setningsnavn([naboer[0] + 1])})"
                 )
     return None

@@ -68,9 +68,9 @@ def _vis(frase: Frase, ord_: Sequence[str], start: int, slutt: int, barn: set[in
     """How evidence names a phrase found: as written in the criteria file, with ``{barn}`` as
     the shortest key (the lemma) of the word that stood there, never the sentence's own text."""
     if not frase.bruker_barn:
-        return frase.tekst
+        return frase.navn
     i = next((i for i in range(start, slutt) if i in barn), None)
-    return frase.tekst.replace(BARN, "barn" if i is None else min(nokler(ord_[i]), key=len))
+    return frase.navn.replace(BARN, "barn" if i is None else min(nokler(ord_[i]), key=len))
 
 
 def analyser(
@@ -124,9 +124,9 @@ def _les_setning(
             omtaler.append(_vis(f, ord_, s, e, barnepos))
             usikker = usikker or lesing.usikker[s]
     vekting = [
-        f.tekst for f, s, _ in lister.vekting.finn(tekst, er_barn)
+        f.navn for f, s, _ in lister.vekting.finn(tekst, er_barn)
         if s < grense and not lesing.negert[s]
-    ] + [f.tekst for f, s, _ in lister.vekting_utfall.finn(tekst, er_barn) if s < grense]
+    ] + [f.navn for f, s, _ in lister.vekting_utfall.finn(tekst, er_barn) if s < grense]
     tilbake = _viser_tilbake(lister, tekst, grense)
     innhold = any(s < grense for _, s, _ in lister.innhold.finn(tekst, er_barn))
     return Setningsfunn(
