@@ -14,7 +14,7 @@ import yaml
 
 from revisjon.felttre import forslag
 from revisjon.kriteriesprak import modell as m
-from revisjon.tekst.leser import Leser
+from revisjon.tekst.leser import Artdata, Leser
 
 STANDARDFIL = "standard.yaml"
 
@@ -34,9 +34,7 @@ def standard() -> m.Tekstlesing:
 def samlet(egen: m.Tekstlesing) -> m.Tekstlesing:
     """The defaults with a criteria file's own ``tekstlesing`` over them."""
     grunn = standard()
-    negasjon = grunn.negasjon.model_copy(
-        update={k: v for k, v in egen.negasjon if v is not None}
-    )
+    negasjon = grunn.negasjon.model_copy(update={k: v for k, v in egen.negasjon if v is not None})
     return m.Tekstlesing(
         negasjon=negasjon,
         setningsarter={**grunn.setningsarter, **egen.setningsarter},
@@ -58,10 +56,21 @@ def leser(tekstlesing: m.Tekstlesing, navn: str) -> Leser:
             hint = f"; mente du «{tips}»?" if tips else ""
             raise Lesingsfeil(f"lesingen «{navn}» utelater ukjent setningsart «{art}»{hint}")
     lister = lesing.model_dump(exclude={"beskrivelse", "utelat", "omfang"})
+    arter = [
+        Artdata(
+            navn=navn,
+            start=tuple(art.start),
+            overalt=tuple(art.overalt),
+            sammen=tuple(tuple(g) for g in art.sammen),
+            ikke_hvis=tuple(art.ikke_hvis),
+            fra_leddet=art.omfang == "fra_leddet",
+        )
+        for navn in lesing.utelat
+        for art in (alle.setningsarter[navn],)
+    ]
     return Leser.lag(
         lister=lister,
         negasjon=alle.negasjon.model_dump(exclude_none=True),
-        arter={a: alle.setningsarter[a].model_dump() for a in lesing.utelat},
-        utelat=lesing.utelat,
+        arter=arter,
         omfang=lesing.omfang,
     )

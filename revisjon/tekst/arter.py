@@ -45,7 +45,9 @@ class Setningsart:
             return 0
         treff = [s for _, s, _ in self.overalt.finn(tekst, ingen_barn)]
         if self.sammen and not self.ikke_hvis.finn(tekst, ingen_barn):
-            grupper = [{ledd[s]: s for _, s, _ in gruppe.finn(tekst, ingen_barn)} for gruppe in self.sammen]
+            grupper = [
+                {ledd[s]: s for _, s, _ in gruppe.finn(tekst, ingen_barn)} for gruppe in self.sammen
+            ]
             felles = set.intersection(*(set(g) for g in grupper))
             if felles:
                 treff.append(min(g[nr] for g in grupper for nr in felles))

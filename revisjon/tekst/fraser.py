@@ -82,7 +82,9 @@ def _ordledd(ord_: str) -> Ordledd:
             slutt.append(alt[1:])
         elif alt:
             keys |= nokler(alt)
-    return Ordledd(frozenset(keys), frozenset(former), tuple(start), tuple(slutt), tuple(inni), tall, barn)
+    return Ordledd(
+        frozenset(keys), frozenset(former), tuple(start), tuple(slutt), tuple(inni), tall, barn
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,6 +29,28 @@ Lister = Mapping[str, Sequence[str]]
 """Phrase lists by name, as in a criteria file."""
 
 
+@dataclass(frozen=True)
+class Artdata:
+    """One kind of sentence to leave out, as data (see ``arter.Setningsart``)."""
+
+    navn: str
+    start: tuple[str, ...] = ()
+    overalt: tuple[str, ...] = ()
+    sammen: tuple[tuple[str, ...], ...] = ()
+    ikke_hvis: tuple[str, ...] = ()
+    fra_leddet: bool = False
+
+    def kompiler(self) -> Setningsart:
+        return Setningsart(
+            self.navn,
+            Frasesett.av(self.start),
+            Frasesett.av(self.overalt),
+            tuple(Frasesett.av(g) for g in self.sammen),
+            Frasesett.av(self.ikke_hvis),
+            self.fra_leddet,
+        )
+
+
 def _stammer(barn: Frasesett) -> tuple[str, ...]:
     stammer: set[str] = set()
     for f in barn.fraser:
@@ -59,12 +81,13 @@ class Leser:
         *,
         lister: Lister,
         negasjon: Lister,
-        arter: Mapping[str, Mapping[str, object]],
-        utelat: Sequence[str],
+        arter: Sequence[Artdata],
         omfang: Sequence[str],
     ) -> Leser:
-        """The reading for this data (the same object for equal data)."""
-        return _lag(_frys(lister), _frys(negasjon), _frys_arter(arter, utelat), tuple(omfang))
+        """The reading for this data (the same object for equal data): phrase lists by the
+        names of ``setningsanalyse.Ordlister``, negation lists by the names of
+        ``ledd.Negasjonsregler``, the kinds of sentence to leave out, and the scopes."""
+        return _lag(_frys(lister), _frys(negasjon), tuple(arter), tuple(omfang))
 
     def les(self, tekst: str) -> Lesning:
         """The reading of ``tekst`` (an empty text reads as nothing)."""
@@ -92,24 +115,11 @@ def _frys(lister: Lister) -> Frosset:
     return tuple(sorted((k, tuple(v)) for k, v in lister.items()))
 
 
-def _frys_arter(
-    arter: Mapping[str, Mapping[str, object]], utelat: Sequence[str]
-) -> tuple[tuple[str, Frosset, str], ...]:
-    ut = []
-    for navn in utelat:
-        art = arter[navn]
-        sammen = art.get("sammen") or ()
-        lister = {k: v for k, v in art.items() if k not in ("sammen", "omfang")}
-        grupper = tuple((f"sammen{i}", tuple(g)) for i, g in enumerate(sammen))  # type: ignore[attr-defined]
-        ut.append((navn, _frys(lister) + grupper, str(art.get("omfang") or "setning")))  # type: ignore[arg-type]
-    return tuple(ut)
-
-
 @lru_cache(maxsize=64)
 def _lag(
     lister: Frosset,
     negasjon: Frosset,
-    arter: tuple[tuple[str, Frosset, str], ...],
+    arter: tuple[Artdata, ...],
     omfang: tuple[str, ...],
 ) -> Leser:
     liste = dict(lister)
@@ -118,20 +128,6 @@ def _lag(
     def sett(kilde: dict[str, tuple[str, ...]], navn: str) -> Frasesett:
         return Frasesett.av(kilde.get(navn, ()))
 
-    kompilerte = []
-    for navn, data, rekkevidde in arter:
-        d = dict(data)
-        grupper = tuple(Frasesett.av(v) for k, v in data if k.startswith("sammen"))
-        kompilerte.append(
-            Setningsart(
-                navn,
-                sett(d, "start"),
-                sett(d, "overalt"),
-                grupper,
-                sett(d, "ikke_hvis"),
-                rekkevidde == "fra_leddet",
-            )
-        )
     regler = Negasjonsregler(
         *(
             sett(neg, navn)
@@ -139,21 +135,16 @@ def _lag(
         )
     )
     ordlister = Ordlister(
-        *(
-            sett(liste, navn)
-            for navn in (
-                "barn",
-                "pronomen",
-                "omtale",
-                "vekting",
-                "vekting_utfall",
-                "tilbakevisning",
-                "tilbakevisning_start",
-                "innhold",
-                "vedtaksformel",
-            )
-        ),
-        arter=tuple(kompilerte),
+        barn=sett(liste, "barn"),
+        pronomen=sett(liste, "pronomen"),
+        omtale=sett(liste, "omtale"),
+        vekting=sett(liste, "vekting"),
+        vekting_utfall=sett(liste, "vekting_utfall"),
+        tilbakevisning=sett(liste, "tilbakevisning"),
+        tilbakevisning_start=sett(liste, "tilbakevisning_start"),
+        innhold=sett(liste, "innhold"),
+        vedtaksformel=sett(liste, "vedtaksformel"),
+        arter=tuple(a.kompiler() for a in arter),
         negasjon=regler,
     )
     forfilter = all(f.bruker_barn for f in ordlister.omtale.fraser)

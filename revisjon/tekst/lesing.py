@@ -111,7 +111,9 @@ def vurder(funn: Sequence[Setningsfunn], omfang: Sequence[str]) -> Lesning:
     return Lesning("ingen", _nr(avvist), _uttrykk(funn, avvist, vekting=False), kontroll)
 
 
-def _naer(funn: Sequence[Setningsfunn], om: Sequence[bool], i: int, blokk: Sequence[int]) -> list[int]:
+def _naer(
+    funn: Sequence[Setningsfunn], om: Sequence[bool], i: int, blokk: Sequence[int]
+) -> list[int]:
     """Where concrete content for a weighing in sentence ``i`` may stand: the sentences about
     the children that lead up to it, and any sentence about them up to ``NAER`` before it or
     the one after it."""
@@ -126,7 +128,9 @@ def _blokk(om: Sequence[bool], i: int) -> list[int]:
     return list(range(start, i + 1)) if om[i] else [i]
 
 
-def _uttrykk(funn: Sequence[Setningsfunn], indekser: Sequence[int], *, vekting: bool) -> tuple[str, ...]:
+def _uttrykk(
+    funn: Sequence[Setningsfunn], indekser: Sequence[int], *, vekting: bool
+) -> tuple[str, ...]:
     ut: list[str] = []
     for i in indekser:
         f = funn[i]

@@ -20,14 +20,74 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 FORKORTELSER = frozenset(
-    "jf jfr jmf f.eks bl.a bl.anna m.a t.d ca dvs nr pkt evt ev pr iht ift vedr ref mht inkl "
-    "ekskl tlf kap avd sml s pga p.g.a kl ang iflg ifb f.o.m t.o.m o.a".split()
+    [
+        "jf",
+        "jfr",
+        "jmf",
+        "f.eks",
+        "bl.a",
+        "bl.anna",
+        "m.a",
+        "t.d",
+        "ca",
+        "dvs",
+        "nr",
+        "pkt",
+        "evt",
+        "ev",
+        "pr",
+        "iht",
+        "ift",
+        "vedr",
+        "ref",
+        "mht",
+        "inkl",
+        "ekskl",
+        "tlf",
+        "kap",
+        "avd",
+        "sml",
+        "s",
+        "pga",
+        "p.g.a",
+        "kl",
+        "ang",
+        "iflg",
+        "ifb",
+        "f.o.m",
+        "t.o.m",
+        "o.a",
+    ]
 )
 """Abbreviations that are always followed by more of the sentence."""
 
 FORKORTELSER_SIST = frozenset(
-    "kr art mv m.m osv o.l m.fl a.a mnd md stk jan feb apr jun jul aug sep sept okt nov des "
-    "mill mrd".split()
+    [
+        "kr",
+        "art",
+        "mv",
+        "m.m",
+        "osv",
+        "o.l",
+        "m.fl",
+        "a.a",
+        "mnd",
+        "md",
+        "stk",
+        "jan",
+        "feb",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "okt",
+        "nov",
+        "des",
+        "mill",
+        "mrd",
+    ]
 )
 """Abbreviations that may end a sentence ("… 3 532 kr. Barnets beste …")."""
 
@@ -39,7 +99,25 @@ _PUNKT = re.compile(r"^\s*(?:[-*•–]\s+|\d{1,2}[.)]\s+(?=\D)|[a-zæøå][)]\s
 _SLUTT = re.compile(r"[.!?]+(?=\s)")
 _BELOP = re.compile(r"(?:\bkr\.?|\bnok)\s?\d[\d .,]*(?:,-)?\s*\.?$|\d[\d .,]*\s?kr\.?$", re.I)
 _OVERSKRIFT_ORD = 8
-_VERB = frozenset("er har blir vil skal kan må var vert blei ble du vi deg oss".split())
+_VERB = frozenset(
+    [
+        "er",
+        "har",
+        "blir",
+        "vil",
+        "skal",
+        "kan",
+        "må",
+        "var",
+        "vert",
+        "blei",
+        "ble",
+        "du",
+        "vi",
+        "deg",
+        "oss",
+    ]
+)
 """Words a heading does not have: a line with one is a sentence without its full stop."""
 
 
@@ -139,11 +217,8 @@ def del_opp(tekst: str) -> tuple[Setning, ...]:
             ut.append(Setning(enhet, art))
             continue
         for bit in _del_enhet(enhet):
-            kind = art
-            if ":" in bit or art == "punkt":
-                if _BELOP.search(bit) and len(bit.split()) <= 12:
-                    kind = "belop"
-            ut.append(Setning(bit, kind))
+            belop = (":" in bit or art == "punkt") and len(bit.split()) <= 12
+            ut.append(Setning(bit, "belop" if belop and _BELOP.search(bit) else art))
     return tuple(ut)
 
 

@@ -124,7 +124,8 @@ def _les_setning(
             omtaler.append(_vis(f, ord_, s, e, barnepos))
             usikker = usikker or lesing.usikker[s]
     vekting = [
-        f.navn for f, s, _ in lister.vekting.finn(tekst, er_barn)
+        f.navn
+        for f, s, _ in lister.vekting.finn(tekst, er_barn)
         if s < grense and not lesing.negert[s]
     ] + [f.navn for f, s, _ in lister.vekting_utfall.finn(tekst, er_barn) if s < grense]
     tilbake = _viser_tilbake(lister, tekst, grense)
@@ -151,4 +152,6 @@ def _viser_tilbake(lister: Ordlister, tekst: Ord, grense: int) -> bool:
         forste += 1
     if any(s < grense for _, s, _ in lister.tilbakevisning.finn(tekst, ingen_barn)):
         return True
-    return any(s == forste < grense for _, s, _ in lister.tilbakevisning_start.finn(tekst, ingen_barn))
+    return any(
+        s == forste < grense for _, s, _ in lister.tilbakevisning_start.finn(tekst, ingen_barn)
+    )
