@@ -19,6 +19,7 @@ from revisjon.felttre import Felttype, forslag
 from revisjon.kriteriesprak import modell as m
 from revisjon.kriteriesprak.maler import Mal, kompiler_mal
 from revisjon.kriteriesprak.stier import Henter, Kontekst, Omfang, StiFeil, formater
+from revisjon.kriteriesprak.tekstlesing import Lesingsfeil, Sprak
 from revisjon.kriteriesprak.tekstsok import Tekstsok
 
 Treff = tuple[bool, list[str]]
@@ -53,21 +54,19 @@ class Kompileringsfeil(Exception):
         self.melding = melding
 
 
-def kompiler(
-    betingelse: m.Betingelse, omfang: Omfang, sted: Sted, negasjonsord: Sequence[str]
-) -> Sjekk:
+def kompiler(betingelse: m.Betingelse, omfang: Omfang, sted: Sted, negasjonsord: Sprak) -> Sjekk:
     """Compile one condition; raise Kompileringsfeil with the place of the first problem."""
     return _som_sjekk(_del(betingelse, omfang, sted, negasjonsord))
 
 
 def kompiler_test(
-    betingelse: m.Betingelse, omfang: Omfang, sted: Sted, negasjonsord: Sequence[str]
+    betingelse: m.Betingelse, omfang: Omfang, sted: Sted, negasjonsord: Sprak
 ) -> Test:
     """Compile a condition whose evidence is not used (a filter, an applicability rule)."""
     return _som_test(_del(betingelse, omfang, sted, negasjonsord))
 
 
-def _del(betingelse: m.Betingelse, omfang: Omfang, sted: Sted, neg: Sequence[str]) -> Del:
+def _del(betingelse: m.Betingelse, omfang: Omfang, sted: Sted, neg: Sprak) -> Del:
     navn = next(iter(type(betingelse).model_fields))
     sted = (*sted, navn)
     try:
@@ -131,7 +130,7 @@ def _krev(betingelse: bool, melding: str) -> None:
         raise StiFeil(melding)
 
 
-def _og(b: m.Og, omfang: Omfang, sted: Sted, neg: Sequence[str]) -> Del:
+def _og(b: m.Og, omfang: Omfang, sted: Sted, neg: Sprak) -> Del:
     alle = [_del(d, omfang, (*sted, i), neg) for i, d in enumerate(b.og)]
     if all(isinstance(d, Predikat) for d in alle):
         return Predikat(_alle_sanne([_som_test(d) for d in alle]))
@@ -149,7 +148,7 @@ def _og(b: m.Og, omfang: Omfang, sted: Sted, neg: Sequence[str]) -> Del:
     return sjekk
 
 
-def _eller(b: m.Eller, omfang: Omfang, sted: Sted, neg: Sequence[str]) -> Del:
+def _eller(b: m.Eller, omfang: Omfang, sted: Sted, neg: Sprak) -> Del:
     alle = [_del(d, omfang, (*sted, i), neg) for i, d in enumerate(b.eller)]
     if all(isinstance(d, Predikat) for d in alle):
         return Predikat(_noen_sann([_som_test(d) for d in alle]))
@@ -169,7 +168,7 @@ def _eller(b: m.Eller, omfang: Omfang, sted: Sted, neg: Sequence[str]) -> Del:
     return sjekk
 
 
-def _ikke(b: m.Ikke, omfang: Omfang, sted: Sted, neg: Sequence[str]) -> Del:
+def _ikke(b: m.Ikke, omfang: Omfang, sted: Sted, neg: Sprak) -> Del:
     del_ = _del(b.ikke, omfang, sted, neg)
     if isinstance(del_, Predikat):
         test = del_.test
@@ -197,9 +196,7 @@ Avgjorelse = Callable[[int, int], bool]
 """A quantifier's answer from (items, items satisfying ``hvor``)."""
 
 
-def _kvantor(
-    kvantor: m.Kvantor, omfang: Omfang, sted: Sted, neg: Sequence[str], avgjor: Avgjorelse
-) -> Del:
+def _kvantor(kvantor: m.Kvantor, omfang: Omfang, sted: Sted, neg: Sprak, avgjor: Avgjorelse) -> Del:
     """A quantifier: ``avgjor`` answers from the counts; the evidence is that of the items
     satisfying ``hvor`` (its ``bevis`` text, else what ``hvor`` found)."""
     hent, indre = _liste(omfang, kvantor, sted)
@@ -269,15 +266,15 @@ def _tell(hent: Henter, som: str, hvor: Del | None, bevis_mal: Mal | None) -> Kv
     return tell
 
 
-def _noen(b: m.Noen, omfang: Omfang, sted: Sted, neg: Sequence[str]) -> Del:
+def _noen(b: m.Noen, omfang: Omfang, sted: Sted, neg: Sprak) -> Del:
     return _kvantor(b.noen, omfang, sted, neg, lambda _antall, treff: treff > 0)
 
 
-def _alle(b: m.Alle, omfang: Omfang, sted: Sted, neg: Sequence[str]) -> Del:
+def _alle(b: m.Alle, omfang: Omfang, sted: Sted, neg: Sprak) -> Del:
     return _kvantor(b.alle, omfang, sted, neg, lambda antall, treff: treff == antall)
 
 
-def _ingen(b: m.Ingen, omfang: Omfang, sted: Sted, neg: Sequence[str]) -> Del:
+def _ingen(b: m.Ingen, omfang: Omfang, sted: Sted, neg: Sprak) -> Del:
     return _kvantor(b.ingen, omfang, sted, neg, lambda _antall, treff: treff == 0)
 
 
@@ -285,7 +282,7 @@ def _innenfor(verdi: float, minst: float | None, hoyst: float | None) -> bool:
     return (minst is None or verdi >= minst) and (hoyst is None or verdi <= hoyst)
 
 
-def _antall(b: m.Antall, omfang: Omfang, sted: Sted, neg: Sequence[str]) -> Del:
+def _antall(b: m.Antall, omfang: Omfang, sted: Sted, neg: Sprak) -> Del:
     minst, hoyst = b.antall.minst, b.antall.hoyst
     del_ = _kvantor(b.antall, omfang, sted, neg, lambda _a, treff: _innenfor(treff, minst, hoyst))
     _krev(minst is not None or hoyst is not None, "«antall» trenger «minst», «hoyst» eller begge")
@@ -350,7 +347,7 @@ def _motpart(s: m.Sammenligning, omfang: Omfang, forventet: Felttype, sted: Sted
     return lambda _k: verdi
 
 
-def _lik(b: m.Lik, omfang: Omfang, sted: Sted, neg: Sequence[str]) -> Predikat:
+def _lik(b: m.Lik, omfang: Omfang, sted: Sted, neg: Sprak) -> Predikat:
     with _ved(sted, "felt"):
         type_ = _type(omfang, b.lik.felt)
         _krev(
@@ -375,7 +372,7 @@ def _lik(b: m.Lik, omfang: Omfang, sted: Sted, neg: Sequence[str]) -> Predikat:
     return Predikat(lik)
 
 
-def _inneholder(b: m.Inneholder, omfang: Omfang, sted: Sted, neg: Sequence[str]) -> Predikat:
+def _inneholder(b: m.Inneholder, omfang: Omfang, sted: Sted, neg: Sprak) -> Predikat:
     with _ved(sted, "felt"):
         type_ = _type(omfang, b.inneholder.felt)
         _krev(type_.er_liste, f"«{b.inneholder.felt}» er ikke en liste; bruk «lik» for én verdi")
@@ -392,7 +389,7 @@ def _inneholder(b: m.Inneholder, omfang: Omfang, sted: Sted, neg: Sequence[str])
     return Predikat(inneholder)
 
 
-def _en_av(b: m.EnAv, omfang: Omfang, sted: Sted, neg: Sequence[str]) -> Predikat:
+def _en_av(b: m.EnAv, omfang: Omfang, sted: Sted, neg: Sprak) -> Predikat:
     with _ved(sted, "felt"):
         type_ = _type(omfang, b.en_av.felt)
         _krev(not type_.er_liste and type_.modell is None, f"«{b.en_av.felt}» er ikke én verdi")
@@ -405,7 +402,7 @@ def _en_av(b: m.EnAv, omfang: Omfang, sted: Sted, neg: Sequence[str]) -> Predika
     return Predikat(lambda k: _normaliser(hent(k)) in verdier)
 
 
-def _finnes(b: m.Finnes, omfang: Omfang, sted: Sted, neg: Sequence[str]) -> Predikat:
+def _finnes(b: m.Finnes, omfang: Omfang, sted: Sted, neg: Sprak) -> Predikat:
     hent = omfang.henter(b.finnes)
 
     def finnes(k: Kontekst) -> bool:
@@ -428,7 +425,7 @@ def _datohenter(omfang: Omfang, sti_eller_dato: str) -> Henter:
     return omfang.henter(sti_eller_dato)
 
 
-def _dato(b: m.Datokrav, omfang: Omfang, sted: Sted, neg: Sequence[str]) -> Predikat:
+def _dato(b: m.Datokrav, omfang: Omfang, sted: Sted, neg: Sprak) -> Predikat:
     a = b.dato
     with _ved(sted, "felt"):
         _krev(_type(omfang, a.felt).er_dato, f"«{a.felt}» er ikke en dato")
@@ -457,7 +454,7 @@ def _dato(b: m.Datokrav, omfang: Omfang, sted: Sted, neg: Sequence[str]) -> Pred
     return Predikat(dato)
 
 
-def _antall_ulike(b: m.AntallUlike, omfang: Omfang, sted: Sted, neg: Sequence[str]) -> Predikat:
+def _antall_ulike(b: m.AntallUlike, omfang: Omfang, sted: Sted, neg: Sprak) -> Predikat:
     a = b.antall_ulike
     with _ved(sted, "felt"):
         _krev(_type(omfang, a.felt).er_liste, f"«{a.felt}» er ikke en liste")
@@ -469,7 +466,7 @@ def _antall_ulike(b: m.AntallUlike, omfang: Omfang, sted: Sted, neg: Sequence[st
     return Predikat(antall_ulike)
 
 
-def _tall(b: m.Tall, omfang: Omfang, sted: Sted, neg: Sequence[str]) -> Predikat:
+def _tall(b: m.Tall, omfang: Omfang, sted: Sted, neg: Sprak) -> Predikat:
     a = b.tall
     with _ved(sted, "felt"):
         _krev(_type(omfang, a.felt).kjerne in (int, float), f"«{a.felt}» er ikke et tall")
@@ -509,10 +506,30 @@ def _regexfeil(feil: re.error) -> str:
     return f"{grunn} (ved tegn {feil.pos + 1})" if feil.pos is not None else grunn
 
 
-def _tekst(b: m.Tekst, omfang: Omfang, sted: Sted, neg: Sequence[str]) -> Sjekk:
+def _tekst(b: m.Tekst, omfang: Omfang, sted: Sted, neg: Sprak) -> Sjekk:
     a = b.tekst
     with _ved(sted, "felt"):
         _krev(_type(omfang, a.felt).kjerne is str, f"«{a.felt}» er ikke tekst")
+    hent = omfang.henter(a.felt)
+    eier = omfang.type_av(a.felt.rsplit(".", 1)[0]).modell if "." in a.felt else None
+    sted_tekst = TEKSTFELTNAVN.get(eier.__name__, a.felt) if eier else a.felt
+    if a.lesing is not None:
+        try:
+            leser = neg.leser(a.lesing)
+        except Lesingsfeil as feil:
+            raise Kompileringsfeil((*sted, "lesing"), str(feil)) from None
+        krav = a.krav
+
+        def les(k: Kontekst) -> Treff:
+            tekst = hent(k)
+            if not tekst:
+                return False, []
+            lesning = leser.les(tekst)
+            if not lesning.har(krav):
+                return False, []
+            return True, [lesning.bevis(krav, sted_tekst)]
+
+        return les
     for i, monster in enumerate(a.regex):
         try:
             re.compile(monster)
@@ -523,12 +540,9 @@ def _tekst(b: m.Tekst, omfang: Omfang, sted: Sted, neg: Sequence[str]) -> Sjekk:
     sok = Tekstsok.lag(
         fraser=tuple(a.fraser),
         regex=tuple(a.regex),
-        negasjonsord=tuple(neg),
+        negasjonsord=neg.negasjonsord,
         ta_med_negerte=a.ta_med_negerte,
     )
-    hent = omfang.henter(a.felt)
-    eier = omfang.type_av(a.felt.rsplit(".", 1)[0]).modell if "." in a.felt else None
-    sted_tekst = TEKSTFELTNAVN.get(eier.__name__, a.felt) if eier else a.felt
 
     def sjekk(k: Kontekst) -> Treff:
         tekst = hent(k)
@@ -538,7 +552,7 @@ def _tekst(b: m.Tekst, omfang: Omfang, sted: Sted, neg: Sequence[str]) -> Sjekk:
     return sjekk
 
 
-def _dager_mellom(b: m.DagerMellom, omfang: Omfang, sted: Sted, neg: Sequence[str]) -> Sjekk:
+def _dager_mellom(b: m.DagerMellom, omfang: Omfang, sted: Sted, neg: Sprak) -> Sjekk:
     a = b.dager_mellom
     with _ved(sted, "fra"):
         fra = _datohenter(omfang, a.fra)
@@ -556,7 +570,7 @@ def _dager_mellom(b: m.DagerMellom, omfang: Omfang, sted: Sted, neg: Sequence[st
     return sjekk
 
 
-_KOMPILATORER: dict[type[Any], Callable[[Any, Omfang, Sted, Sequence[str]], Del]] = {
+_KOMPILATORER: dict[type[Any], Callable[[Any, Omfang, Sted, Sprak], Del]] = {
     m.Og: _og,
     m.Eller: _eller,
     m.Ikke: _ikke,

@@ -142,7 +142,7 @@ def last_fil(fil: Path) -> tuple[LastetSett | None, list[Avvisning]]:
     problemer: list[Avvisning] = []
     for i, kriterium in enumerate(sett.kriterier):
         try:
-            kompilerte.append(kompiler_kriterium(kriterium, sett.negasjonsord))
+            kompilerte.append(kompiler_kriterium(kriterium, sett.negasjonsord, sett.tekstlesing))
         except Kompileringsfeil as feil:
             loc = ("kriterier", i, *feil.sted)
             problemer.append(

@@ -31,8 +31,10 @@ from revisjon.kriteriesprak.kompilering import (
     kompiler,
     kompiler_test,
 )
+from revisjon.kriteriesprak.lesingsbevis import med_setninger
 from revisjon.kriteriesprak.maler import Mal
 from revisjon.kriteriesprak.stier import Henter, Kontekst, Omfang, StiFeil
+from revisjon.kriteriesprak.tekstlesing import Sprak
 from revisjon.resultat import Resultat, nytt_resultat
 from revisjon.sak import Sak
 
@@ -68,6 +70,8 @@ class KompilertKriterium:
     (verdicts repeat across cases, and a run keeps them all)."""
 
     negasjonsord: tuple[str, ...] = ()
+    tekstlesing: m.Tekstlesing = field(default_factory=m.Tekstlesing)
+    """The set's readings of free text (``lesing`` in a ``tekst`` condition)."""
     vurder: Vurderer = field(init=False, compare=False, repr=False)
     """The verdict on one case, with its reason."""
 
@@ -81,7 +85,7 @@ class KompilertKriterium:
             # A criterion the generator cannot write (nested beyond what Python compiles) is
             # judged by the closures: slower, with the same verdicts.
             vurder = self.vurder_referanse
-        object.__setattr__(self, "vurder", vurder)
+        object.__setattr__(self, "vurder", med_setninger(self.kilde, self.tekstlesing, vurder))
 
     @property
     def id(self) -> str:
@@ -180,8 +184,14 @@ class KompilertKriterium:
         return resultat
 
 
-def kompiler_kriterium(kriterium: m.Kriterium, negasjonsord: Sequence[str]) -> KompilertKriterium:
+def kompiler_kriterium(
+    kriterium: m.Kriterium,
+    negasjonsord: Sequence[str],
+    tekstlesing: m.Tekstlesing | None = None,
+) -> KompilertKriterium:
     """Check and compile one criterion; raise Kompileringsfeil at the first problem."""
+    tekstlesing = tekstlesing or m.Tekstlesing()
+    sprak = Sprak(tuple(negasjonsord), tekstlesing)
     v = kriterium.vurdering
     delvis_mulig = v.for_hvert is not None or v.delvis_oppfylt is not None
     if delvis_mulig and kriterium.begrunnelse.delvis_oppfylt is None:
@@ -192,9 +202,7 @@ def kompiler_kriterium(kriterium: m.Kriterium, negasjonsord: Sequence[str]) -> K
     rot = Omfang.rot()
     gjelder = kriterium.gjelder
     vilkar = (
-        kompiler_test(gjelder.vilkar, rot, ("gjelder", "vilkar"), negasjonsord)
-        if gjelder.vilkar
-        else None
+        kompiler_test(gjelder.vilkar, rot, ("gjelder", "vilkar"), sprak) if gjelder.vilkar else None
     )
     krever: list[tuple[str, Henter]] = []
     for i, sti in enumerate(kriterium.krever):
@@ -212,10 +220,10 @@ def kompiler_kriterium(kriterium: m.Kriterium, negasjonsord: Sequence[str]) -> K
         for_hvert = _ForHvert(
             hent=hent,
             som=v.for_hvert.som,
-            filter=kompiler_test(v.for_hvert.hvor, indre, (*sted, "hvor"), negasjonsord)
+            filter=kompiler_test(v.for_hvert.hvor, indre, (*sted, "hvor"), sprak)
             if v.for_hvert.hvor
             else None,
-            krav=kompiler(v.krav, indre, ("vurdering", "krav"), negasjonsord),
+            krav=kompiler(v.krav, indre, ("vurdering", "krav"), sprak),
             tekst_oppfylt=_mal(v.tekst_oppfylt, indre, ("vurdering", "tekst_oppfylt"), NAVNGITT_SAK)
             if v.tekst_oppfylt
             else None,
@@ -224,11 +232,9 @@ def kompiler_kriterium(kriterium: m.Kriterium, negasjonsord: Sequence[str]) -> K
             ),
         )
         elementnavn = NAVNGITT_FOR_HVERT
-    oppfylt = (
-        kompiler(v.oppfylt, rot, ("vurdering", "oppfylt"), negasjonsord) if v.oppfylt else None
-    )
+    oppfylt = kompiler(v.oppfylt, rot, ("vurdering", "oppfylt"), sprak) if v.oppfylt else None
     delvis = (
-        kompiler(v.delvis_oppfylt, rot, ("vurdering", "delvis_oppfylt"), negasjonsord)
+        kompiler(v.delvis_oppfylt, rot, ("vurdering", "delvis_oppfylt"), sprak)
         if v.delvis_oppfylt
         else None
     )
@@ -249,4 +255,5 @@ def kompiler_kriterium(kriterium: m.Kriterium, negasjonsord: Sequence[str]) -> K
         delvis=delvis,
         tekster=tekster,
         negasjonsord=tuple(negasjonsord),
+        tekstlesing=tekstlesing,
     )

@@ -7,6 +7,7 @@ one kind of sentence, one reading); the rest is kept.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -74,3 +75,16 @@ def leser(tekstlesing: m.Tekstlesing, navn: str) -> Leser:
         arter=arter,
         omfang=lesing.omfang,
     )
+
+
+@dataclass(frozen=True)
+class Sprak:
+    """How a criteria set reads free text: the negation words of a phrase search
+    (``negasjonsord``) and its readings (``tekstlesing``)."""
+
+    negasjonsord: tuple[str, ...]
+    tekstlesing: m.Tekstlesing = field(default_factory=m.Tekstlesing)
+
+    def leser(self, navn: str) -> Leser:
+        """The compiled reading ``navn``; Lesingsfeil when the set has none by that name."""
+        return leser(self.tekstlesing, navn)

@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from revisjon.tekst.ord import er_tall, nokler
+from revisjon.tekst.ord import er_tall, grunnform, nokler
 
 MELLOMROM = 4
 """Words allowed in a gap ``…``."""
@@ -38,6 +38,8 @@ class Ordledd:
     inni: tuple[str, ...] = ()
     tall: bool = False
     barn: bool = False
+    skrevet: frozenset[str] = frozenset()
+    """The forms written in the criteria file (evidence shows one of them when it matched)."""
 
     def passer(self, ord_: str, nokkel: frozenset[str], er_barn: bool) -> bool:
         if self.barn and er_barn:
@@ -82,8 +84,16 @@ def _ordledd(ord_: str) -> Ordledd:
             slutt.append(alt[1:])
         elif alt:
             keys |= nokler(alt)
+    skrevet = frozenset(a.lstrip("=") for a in ord_.lower().split("|") if "*" not in a)
     return Ordledd(
-        frozenset(keys), frozenset(former), tuple(start), tuple(slutt), tuple(inni), tall, barn
+        frozenset(keys),
+        frozenset(former),
+        tuple(start),
+        tuple(slutt),
+        tuple(inni),
+        tall,
+        barn,
+        skrevet,
     )
 
 
@@ -134,7 +144,32 @@ class Frase:
         """Where the phrase ends when its first word stands at ``i`` (and has matched)."""
         return self._resten(tekst, i + 1, 1, er_barn)
 
-    def _resten(self, tekst: Ord, pos: int, nr: int, er_barn: Callable[[int], bool]) -> int | None:
+    def plasser(self, tekst: Ord, i: int, er_barn: Callable[[int], bool]) -> list[int]:
+        """The word of the text each word of the phrase matched, when it starts at ``i``."""
+        plasser = [i]
+        self._resten(tekst, i + 1, 1, er_barn, plasser)
+        return plasser
+
+    def vis(self, tekst: Ord, i: int, er_barn: Callable[[int], bool]) -> str:
+        """How evidence names the phrase found at ``i``: the lemma of each word it matched,
+        «…» where words stood between («veie … opp mot»), never the sentence around it."""
+        plasser = self.plasser(tekst, i, er_barn)
+        deler: list[str] = []
+        for nr, plass in enumerate(plasser):
+            if nr and plass > plasser[nr - 1] + 1:
+                deler.append("…")
+            o = tekst.ord[plass]
+            deler.append(o if o in self.ledd[nr].skrevet else grunnform(o))
+        return " ".join(deler)
+
+    def _resten(
+        self,
+        tekst: Ord,
+        pos: int,
+        nr: int,
+        er_barn: Callable[[int], bool],
+        plasser: list[int] | None = None,
+    ) -> int | None:
         if nr == len(self.ledd):
             return pos
         ledd = self.ledd[nr]
@@ -144,8 +179,10 @@ class Frase:
             if j >= len(tekst.ord):
                 return None
             if ledd.passer(tekst.ord[j], tekst.nokler[j], er_barn(j)):
-                slutt = self._resten(tekst, j + 1, nr + 1, er_barn)
+                slutt = self._resten(tekst, j + 1, nr + 1, er_barn, plasser)
                 if slutt is not None:
+                    if plasser is not None:
+                        plasser.insert(1, j)
                     return slutt
             if tekst.ord[j] in ".!?;":
                 return None  # a gap never crosses the end of a sentence

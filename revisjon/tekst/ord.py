@@ -46,3 +46,11 @@ def nokler(ord_: str) -> frozenset[str]:
 def er_tall(ord_: str) -> bool:
     """Whether a word is a number ("11", "2,5", "09.00")."""
     return ord_[:1].isdecimal()
+
+
+@lru_cache(maxsize=16384)
+def grunnform(ord_: str) -> str:
+    """How evidence names a word found: its bokmål lemma ("vektlagt" → «vektlegge»)."""
+    if not ord_[:1].isalpha():
+        return ord_
+    return simplemma.lemmatize(ord_, lang="nb").lower()

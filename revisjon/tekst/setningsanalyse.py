@@ -17,9 +17,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from revisjon.tekst.arter import Setningsart
-from revisjon.tekst.fraser import BARN, Frase, Frasesett, Ord, ingen_barn
+from revisjon.tekst.fraser import Frasesett, Ord, ingen_barn
 from revisjon.tekst.ledd import Negasjonsregler, les_ledd
-from revisjon.tekst.ord import nokler, ord_i
+from revisjon.tekst.ord import ord_i
 from revisjon.tekst.segmentering import Setning
 
 PRONOMENRADIUS = 3
@@ -64,15 +64,6 @@ class Setningsfunn:
     not a description of the child's situation."""
 
 
-def _vis(frase: Frase, ord_: Sequence[str], start: int, slutt: int, barn: set[int]) -> str:
-    """How evidence names a phrase found: as written in the criteria file, with ``{barn}`` as
-    the shortest key (the lemma) of the word that stood there, never the sentence's own text."""
-    if not frase.bruker_barn:
-        return frase.navn
-    i = next((i for i in range(start, slutt) if i in barn), None)
-    return frase.navn.replace(BARN, "barn" if i is None else min(nokler(ord_[i]), key=len))
-
-
 def analyser(
     lister: Ordlister, setninger: Sequence[Setning], stammer: Sequence[str]
 ) -> list[Setningsfunn]:
@@ -115,19 +106,23 @@ def _les_setning(
     negerte: list[str] = []
     utelatt: str | None = None
     usikker = False
-    for f, s, e in lister.omtale.finn(tekst, er_barn):
+    for f, s, _ in lister.omtale.finn(tekst, er_barn):
         if s >= grense:
             utelatt = art
         elif lesing.negert[s]:
-            negerte.append(_vis(f, ord_, s, e, barnepos))
+            negerte.append(f.vis(tekst, s, er_barn))
         else:
-            omtaler.append(_vis(f, ord_, s, e, barnepos))
+            omtaler.append(f.vis(tekst, s, er_barn))
             usikker = usikker or lesing.usikker[s]
     vekting = [
-        f.navn
+        f.vis(tekst, s, er_barn)
         for f, s, _ in lister.vekting.finn(tekst, er_barn)
         if s < grense and not lesing.negert[s]
-    ] + [f.navn for f, s, _ in lister.vekting_utfall.finn(tekst, er_barn) if s < grense]
+    ] + [
+        f.vis(tekst, s, er_barn)
+        for f, s, _ in lister.vekting_utfall.finn(tekst, er_barn)
+        if s < grense
+    ]
     tilbake = _viser_tilbake(lister, tekst, grense)
     innhold = any(s < grense for _, s, _ in lister.innhold.finn(tekst, er_barn))
     return Setningsfunn(
