@@ -509,3 +509,160 @@ def test_dypt_nestet_kriterium_dommes_av_generert_kode() -> None:
         kompilert.vurder(Sak.model_validate({**grunnlag, "journal": [notat]})).status == "oppfylt"
     )
     assert kompilert.vurder(Sak.model_validate(grunnlag)).status == "ikke_oppfylt"
+
+
+# --- every criterion the loader accepts is generated, up to the file's own limits ----------------
+
+TEKST_I_NOTAT = {"tekst": {"felt": "j0.tekst", "fraser": ["barnets beste"]}}
+TEKST_I_VEDTAK = {"tekst": {"felt": "vedtak.tekst", "fraser": ["barnets beste", "vekt"]}}
+
+
+def _nestet(slag: str, dybde: int) -> dict[str, Any]:
+    """A condition nested ``dybde`` deep, finding evidence at the bottom."""
+    betingelse: dict[str, Any] = TEKST_I_VEDTAK
+    for i in range(dybde):
+        if slag == "noen":
+            inni = {"og": [betingelse, {"finnes": f"j{i}.barn"}]} if i % 2 else betingelse
+            betingelse = {"noen": {"liste": "journal", "som": f"j{i}", "hvor": inni}}
+        elif slag == "alle-antall":
+            kvantor = {"liste": "samtaler", "som": f"s{i}", "hvor": betingelse}
+            betingelse = {"alle": kvantor} if i % 2 else {"antall": {**kvantor, "minst": 1}}
+        elif slag == "ikke":
+            betingelse = {"ikke": betingelse}
+        elif slag == "og-eller":
+            nabo = {"dager_mellom": {"fra": "soknad.mottatt", "til": "vedtak.dato", "hoyst": 9 + i}}
+            betingelse = {"og" if i % 2 else "eller": [nabo, betingelse, {"finnes": "vedtak"}]}
+    return betingelse
+
+
+def _bred(slag: str, bredde: int) -> dict[str, Any]:
+    """``og``/``eller`` with ``bredde`` parts that are not plain expressions."""
+    deler = [
+        {"dager_mellom": {"fra": "soknad.mottatt", "til": "vedtak.dato", "minst": i % 5}}
+        if i % 2
+        else {
+            "noen": {
+                "liste": "samtaler",
+                "som": "s",
+                "hvor": {"tall": {"felt": "husstand.voksne", "minst": i % 3}},
+            }
+        }
+        for i in range(bredde)
+    ]
+    return {slag: deler}
+
+
+def _last_ett(tmp_path: Path, betingelse: dict[str, Any], delvis: bool) -> KompilertKriterium:
+    """One criterion through the loader, from a file (so the YAML limits apply)."""
+    import json
+
+    vurdering: dict[str, Any] = {"oppfylt": betingelse}
+    begrunnelse = {"oppfylt": "Ja: {bevis}.", "ikke_oppfylt": "Nei: {bevis}."}
+    if delvis:
+        vurdering["delvis_oppfylt"] = {"ikke": betingelse}
+        begrunnelse["delvis_oppfylt"] = "Delvis."
+    innhold = {
+        "format": "revisjon-kriterier/1",
+        "tittel": "Prøve",
+        "kriterier": [
+            {
+                "id": "T1",
+                "tittel": "Prøve",
+                "kilde": ["prøve"],
+                "vurdering": vurdering,
+                "begrunnelse": begrunnelse,
+            }
+        ],
+    }
+    fil = tmp_path / "k.yaml"
+    fil.write_text(json.dumps(innhold, ensure_ascii=False), encoding="utf-8")  # JSON is YAML
+    (sett,) = last_kriterier([fil])
+    return sett.kriterier[0]
+
+
+def _korte(sak: Sak) -> Sak:
+    """At most one note and one conversation: quantifiers nested n deep over a list of k items
+    walk k**n combinations."""
+    return sak.model_copy(update={"journal": sak.journal[:1], "samtaler": sak.samtaler[:1]})
+
+
+KORTE_SAKER = st.lists(saker().map(_korte), min_size=1, max_size=4)
+
+_LASTET: dict[tuple[str, int, bool], KompilertKriterium] = {}
+"""Criteria loaded once per shape (loading is the slow part of these tests)."""
+
+GRENSER = [  # the deepest each shape can be in a file (100 levels of mappings and lists)
+    ("noen", 31),
+    ("alle-antall", 46),
+    ("ikke", 92),
+    ("og-eller", 46),
+]
+
+
+@pytest.mark.parametrize(("slag", "dybde"), GRENSER)
+@settings(max_examples=15, deadline=None)
+@given(saksliste=KORTE_SAKER, delvis=st.booleans())
+def test_nestet_til_filens_grense_dommes_av_generert_kode(
+    tmp_path_factory: pytest.TempPathFactory,
+    slag: str,
+    dybde: int,
+    saksliste: list[Sak],
+    delvis: bool,
+) -> None:
+    nokkel = (slag, dybde, delvis)
+    if nokkel not in _LASTET:
+        _LASTET[nokkel] = _last_ett(tmp_path_factory.mktemp("k"), _nestet(slag, dybde), delvis)
+    assert "\ndef h" in _LASTET[nokkel].kode  # deeper than one function holds
+    _sjekk_like(_LASTET[nokkel], saksliste)
+
+
+@pytest.mark.parametrize("slag", ["og", "eller"])
+@settings(max_examples=15, deadline=None)
+@given(saksliste=st.lists(saker(), min_size=1, max_size=4), delvis=st.booleans())
+def test_mange_deler_dommes_av_generert_kode(
+    tmp_path_factory: pytest.TempPathFactory, slag: str, saksliste: list[Sak], delvis: bool
+) -> None:
+    # More parts than Python has levels of indentation (100).
+    nokkel = (slag, 150, delvis)
+    if nokkel not in _LASTET:
+        _LASTET[nokkel] = _last_ett(tmp_path_factory.mktemp("k"), _bred(slag, 150), delvis)
+    _sjekk_like(_LASTET[nokkel], saksliste)
+
+
+def test_for_dypt_for_filen_avvises_med_melding(tmp_path: Path) -> None:
+    from revisjon.feil import KriterieFeil
+
+    with pytest.raises(KriterieFeil) as feil:
+        _last_ett(tmp_path, _nestet("noen", 60), delvis=False)
+    assert "nøstet for dypt" in str(feil.value)
+
+
+def test_generert_kode_naar_bare_noen_innebygde_navn() -> None:
+    kriterium = m.Kriterium.model_validate(
+        {
+            "id": "T1",
+            "tittel": "Prøve",
+            "kilde": ["prøve"],
+            "vurdering": {"oppfylt": {"finnes": "vedtak"}},
+            "begrunnelse": {"oppfylt": "Ja.", "ikke_oppfylt": "Nei."},
+        }
+    )
+    navnerom = kompiler_kriterium(kriterium, NEGASJON).vurder.__globals__
+    innebygde = set(navnerom["__builtins__"])
+    assert innebygde == {"bool", "filter", "isinstance", "len", "map", "set", "str"}
+    assert not innebygde & {"open", "__import__", "eval", "exec", "compile", "getattr"}
+
+
+def test_referansen_brukes_ikke_av_pakken() -> None:
+    # The oracle is test code: no module of the package may import anything from tests/.
+    import ast
+
+    for fil in sorted((ROT / "revisjon").rglob("*.py")):
+        for node in ast.walk(ast.parse(fil.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                navn = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                navn = [node.module or ""]
+            else:
+                continue
+            assert not any(n == "tests" or n.startswith("tests.") for n in navn), fil

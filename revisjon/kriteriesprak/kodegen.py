@@ -14,6 +14,7 @@ identifier.
 
 from __future__ import annotations
 
+import builtins
 import keyword
 import types
 import typing
@@ -33,6 +34,11 @@ Skop = tuple[Omfang, dict[str, tuple[str, Felttype]]]
 
 TEKSTFELTNAVN = {"Vedtak": "vedtaksteksten", "Journalnotat": "journalnotatet"}
 """How evidence names the free-text field a phrase was found in."""
+
+
+BYGGET_INN = ("bool", "filter", "isinstance", "len", "map", "set", "str")
+"""The only built-in names the generated code can reach (no ``open``, ``__import__``, ``eval``).
+A plain dict per function: Python looks built-ins up fast only in a dict."""
 
 
 class Kodefeil(Exception):
@@ -73,6 +79,7 @@ class Kodeskriver:
         # generated code (a call of a Python function costs a frame); ``formater`` and
         # ``normaliser`` answer the rest.
         self.navnerom: dict[str, object] = {
+            "__builtins__": {navn: getattr(builtins, navn) for navn in BYGGET_INN},
             "F": formater,
             "DG": _DATOER.get,
             "N": normaliser,

@@ -27,6 +27,10 @@ DYPEST = 12
 """The deepest level of code a condition is written at in one function; deeper, it gets its own
 function. At most this many loops are nested in a function (Python allows 20)."""
 
+FLAT = DYPEST - 4
+"""The level from which the parts of an ``og``/``eller`` stand side by side (room below it for
+the parts' own loops before they need a function of their own)."""
+
 _ENKLE = (m.Lik, m.EnAv, m.Inneholder, m.Finnes, m.Datokrav, m.AntallUlike, m.Tall)
 
 
@@ -268,7 +272,7 @@ class Betingelser:
         skriv: Callable[[m.Betingelse, int], str],
     ) -> str:
         """Parts in turn, each only while ``ok`` (``ikke``: while not ``ok``) says go on: nested
-        ``if``s down to ``DYPEST``, then side by side (the same answer, less indentation)."""
+        ``if``s down to ``FLAT``, then side by side (the same answer, less indentation)."""
         s = self.s
         vakt = niva  # where the next «if ok:» goes
         for i, del_ in enumerate(deler):
@@ -277,7 +281,7 @@ class Betingelser:
                 continue
             s.skriv(vakt, f"if {ikke}{ok}:")
             s.skriv(vakt + 1, f"{ok} = {skriv(del_, vakt + 1)}")
-            if vakt + 1 < DYPEST:
+            if vakt + 1 < FLAT:
                 vakt += 1
         return ok
 
