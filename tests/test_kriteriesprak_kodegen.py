@@ -612,7 +612,8 @@ def test_nestet_til_filens_grense_dommes_av_generert_kode(
     nokkel = (slag, dybde, delvis)
     if nokkel not in _LASTET:
         _LASTET[nokkel] = _last_ett(tmp_path_factory.mktemp("k"), _nestet(slag, dybde), delvis)
-    assert "\ndef h" in _LASTET[nokkel].kode  # deeper than one function holds
+    if slag != "ikke":  # a chain of «ikke» is one expression; the others need functions
+        assert "\ndef h" in _LASTET[nokkel].kode
     _sjekk_like(_LASTET[nokkel], saksliste)
 
 
