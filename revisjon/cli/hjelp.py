@@ -6,8 +6,8 @@ help option. ``NorskGruppe`` (the app) and ``NorskKommando`` (each command) keep
 layout and write every word of it in Norwegian; give them as ``cls=`` to ``typer.Typer`` and to
 ``app.command``. Kept, rather than typer's rich help with translated strings, because that help
 imports rich's layout (``typer.rich_utils``: 110-124 ms, measured with ``python -X importtime``)
-on top of a ``revisjon --help`` that takes 0.14 s in all, and still prints click's English
-headings and type names.
+on top of a ``revisjon --help`` that takes 0.14 s in all, and translating it means patching
+typer's module constants (panel titles) and click's type names, which are not an API.
 """
 
 from __future__ import annotations
