@@ -1,7 +1,8 @@
 """The criteria file format (``revisjon-kriterier/1``) as pydantic models.
 
 A condition (``Betingelse``) is a mapping with exactly one key naming its operation. The set of
-operations is closed; each is a small model below, and ``kompilering`` gives each its meaning.
+operations is closed; each is a small model below, ``gyldighet`` checks it against the case model
+and ``kodegen_betingelser`` writes out its meaning.
 """
 
 from __future__ import annotations
@@ -9,9 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import Discriminator, Field, Tag, model_validator
+from pydantic import AfterValidator, Discriminator, Field, Tag, model_validator
 
 from revisjon.sak import Dato, Modell, Tjeneste
+from revisjon.tekst.fraser import kompiler as kompiler_frase
 
 Skalar = str | int | float | bool
 STATUSER = ("oppfylt", "delvis_oppfylt", "ikke_oppfylt", "ikke_aktuelt", "ikke_vurdert")
@@ -88,7 +90,13 @@ class DagerArgumenter(Grenser):
     til: str
 
 
-Fraseliste = list[Annotated[str, Field(min_length=1)]]
+def _frase(tekst: str) -> str:
+    kompiler_frase(tekst)  # ValueError with a Norwegian message: the phrase has no word, …
+    return tekst
+
+
+Fraseliste = list[Annotated[str, Field(min_length=1), AfterValidator(_frase)]]
+"""Phrases of the text reading (syntax in ``revisjon.tekst.fraser``), checked at load."""
 Niva = Literal["nevnt", "vektet"]
 
 
@@ -98,7 +106,7 @@ class TekstArgumenter(Modell):
     level ``krav``."""
 
     felt: str
-    fraser: Fraseliste = []
+    fraser: list[str] = []
     regex: list[str] = []
     ta_med_negerte: bool = False
     lesing: str | None = None

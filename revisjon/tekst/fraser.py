@@ -76,6 +76,8 @@ def _ordledd(ord_: str) -> Ordledd:
             tall = True
         elif alt == BARN:
             barn = True
+        elif "{" in alt or "}" in alt:
+            raise ValueError(f"ukjent plassholder «{alt}»; bare «{BARN}» finnes")
         elif alt.startswith("*") and alt.endswith("*") and len(alt) > 2:
             inni.append(alt[1:-1])
         elif alt.endswith("*"):
