@@ -35,6 +35,7 @@ from revisjon.kriteriesprak.kodegen_kriterium import (
 from revisjon.kriteriesprak.maler import kodenavn, mal_deler
 from revisjon.kriteriesprak.regel import KompilertKriterium
 from revisjon.kriteriesprak.stier import Omfang, formater, normaliser
+from revisjon.kriteriesprak.lesingsbevis import med_setninger
 from revisjon.kriteriesprak.tekstlesing import Sprak
 from revisjon.kriteriesprak.tekstsok import Tekstsok
 from revisjon.resultat import Resultat
@@ -436,7 +437,7 @@ def referanse(kk: KompilertKriterium) -> Callable[[Sak], Resultat]:
                 return med_tekst("delvis_oppfylt", kontekst, {"bevis": samle(bevis)})
         return med_tekst("ikke_oppfylt", kontekst, {"bevis": samle(bevis)})
 
-    return vurder
+    return med_setninger(k, kk.tekstlesing, vurder)
 
 
 def _for_hvert(

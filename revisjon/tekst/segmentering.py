@@ -173,6 +173,17 @@ def _er_overskrift(linje: str, forrige_sluttet: bool) -> bool:
     )
 
 
+def _etter_overskrift(neste: str) -> bool:
+    """Whether the line after a heading-like line lets it be a heading: none (a blank line or
+    the end), or a line that starts a sentence in normal case ("BARNETS\nBESTE." is a sentence
+    wrapped in capitals)."""
+    if not neste:
+        return True
+    return (neste[:1].isupper() and not neste.isupper() and len(neste.split()) > 1) or bool(
+        _PUNKT.match(neste)
+    )
+
+
 def _enheter(tekst: str) -> list[tuple[str, str]]:
     """The text as (kind, folded text) units: headings, list items and running paragraphs."""
     enheter: list[tuple[str, str]] = []
@@ -186,8 +197,10 @@ def _enheter(tekst: str) -> list[tuple[str, str]]:
         linjer, art = [], "vanlig"
 
     forrige_sluttet = True
-    for raa in tekst.splitlines():
+    alle = tekst.splitlines()
+    for nr, raa in enumerate(alle):
         linje = raa.strip()
+        neste = alle[nr + 1].strip() if nr + 1 < len(alle) else ""
         if not linje:
             lukk()
             forrige_sluttet = True
@@ -196,7 +209,7 @@ def _enheter(tekst: str) -> list[tuple[str, str]]:
             lukk()
             art = "punkt"
             linjer.append(_PUNKT.sub("", raa, count=1).strip())
-        elif _er_overskrift(linje, forrige_sluttet):
+        elif _er_overskrift(linje, forrige_sluttet) and _etter_overskrift(neste):
             lukk()
             enheter.append(("overskrift", " ".join(linje.split())))
             forrige_sluttet = True
