@@ -32,10 +32,10 @@ from revisjon.kriteriesprak.kodegen_kriterium import (
     samle,
     utenfor_tidsrom,
 )
+from revisjon.kriteriesprak.lesingsbevis import med_setninger
 from revisjon.kriteriesprak.maler import kodenavn, mal_deler
 from revisjon.kriteriesprak.regel import KompilertKriterium
 from revisjon.kriteriesprak.stier import Omfang, formater, normaliser
-from revisjon.kriteriesprak.lesingsbevis import med_setninger
 from revisjon.kriteriesprak.tekstlesing import Sprak
 from revisjon.kriteriesprak.tekstsok import Tekstsok
 from revisjon.resultat import Resultat
