@@ -18,7 +18,7 @@ barnet" and "omsynet til borna" when the nynorsk word is listed too. Inside a wo
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from revisjon.tekst.ord import er_tall, grunnform, nokler
 
@@ -40,10 +40,22 @@ class Ordledd:
     barn: bool = False
     skrevet: frozenset[str] = frozenset()
     """The forms written in the criteria file (evidence shows one of them when it matched)."""
+    minne: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
+    """The answer of ``_passer`` per word: a run meets the same words again and again."""
 
     def passer(self, ord_: str, nokkel: frozenset[str], er_barn: bool) -> bool:
         if self.barn and er_barn:
             return True
+        svar = self.minne.get(ord_)
+        if svar is None:
+            if len(self.minne) >= 50_000:
+                self.minne.clear()
+            svar = self.minne[ord_] = self._passer(ord_, nokkel)
+        return svar
+
+    def _passer(self, ord_: str, nokkel: frozenset[str]) -> bool:
+        """Whether the word matches by its form, keys or affixes (a word's keys depend only
+        on the word, so the answer can be remembered by the word)."""
         if ord_ in self.former:
             return True
         if self.tall and er_tall(ord_):
@@ -214,12 +226,17 @@ def kompiler(tekst: str) -> Frase:
 
 @dataclass(frozen=True)
 class Frasesett:
-    """Phrases found together: an index by the keys of each phrase's first word, so a word of
-    the text is tried only against the phrases that can start at it."""
+    """Phrases found together. Which phrases can start at a word depends only on the word
+    (its form and keys), except for a first word ``{barn}``: so the candidates are looked up
+    once per distinct word (by the keys of each phrase's first word, and by trying the phrases
+    whose first word has affixes), remembered, and only the phrases that can start at a word
+    are tried there."""
 
     fraser: tuple[Frase, ...]
     indeks: dict[str, tuple[Frase, ...]]
     ville: tuple[Frase, ...]
+    barnefraser: tuple[Frase, ...]
+    minne: dict[str, tuple[Frase, ...]] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def av(cls, fraser: Sequence[str]) -> Frasesett:
@@ -229,22 +246,32 @@ class Frasesett:
             for nokkel in f.ledd[0].nokler:
                 indeks.setdefault(nokkel, []).append(f)
         ville = tuple(f for f in kompilert if f.ledd[0].vilt)
-        return cls(kompilert, {k: tuple(v) for k, v in indeks.items()}, ville)
+        barn = tuple(f for f in kompilert if f.ledd[0].barn)
+        return cls(kompilert, {k: tuple(v) for k, v in indeks.items()}, ville, barn)
+
+    def _kandidater(self, ord_: str, nokkel: frozenset[str]) -> tuple[Frase, ...]:
+        funnet: dict[Frase, None] = {}
+        for k in nokkel:
+            for f in self.indeks.get(k, ()):
+                funnet[f] = None
+        for f in self.ville:
+            if f not in funnet and f.ledd[0].passer(ord_, nokkel, False):
+                funnet[f] = None
+        # in the order of the criteria file, so evidence lists phrases the same way each time
+        return tuple(f for f in self.fraser if f in funnet)
 
     def finn(self, tekst: Ord, er_barn: Callable[[int], bool]) -> list[tuple[Frase, int, int]]:
         """Every (phrase, start, end) found, in order of start; one match per phrase and start."""
         treff: list[tuple[Frase, int, int]] = []
-        indeks, ville = self.indeks, self.ville
-        for i, nokkel in enumerate(tekst.nokler):
-            kandidater: dict[Frase, None] = {}
-            for k in nokkel:
-                for f in indeks.get(k, ()):
-                    kandidater[f] = None
-            o = tekst.ord[i]
-            barn = er_barn(i) if ville else False
-            for f in ville:
-                if f not in kandidater and f.ledd[0].passer(o, nokkel, barn):
-                    kandidater[f] = None
+        minne, barnefraser = self.minne, self.barnefraser
+        for i, o in enumerate(tekst.ord):
+            kandidater = minne.get(o)
+            if kandidater is None:
+                if len(minne) >= 50_000:
+                    minne.clear()
+                kandidater = minne[o] = self._kandidater(o, tekst.nokler[i])
+            if barnefraser and er_barn(i):
+                kandidater += tuple(f for f in barnefraser if f not in kandidater)
             for f in kandidater:
                 slutt = f.slutt_ved(tekst, i, er_barn)
                 if slutt is not None:

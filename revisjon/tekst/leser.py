@@ -21,7 +21,7 @@ from revisjon.tekst.fraser import Frasesett
 from revisjon.tekst.ledd import Negasjonsregler
 from revisjon.tekst.lesing import Lesning, vurder
 from revisjon.tekst.segmentering import del_opp
-from revisjon.tekst.setningsanalyse import Ordlister, analyser
+from revisjon.tekst.setningsanalyse import Ordlister, Setningsminne, analyser
 
 INGEN = Lesning("ingen")
 
@@ -71,9 +71,12 @@ class Leser:
     """Whether a text without a stem may be passed over: every mention phrase names a child
     (``{barn}``); a phrase that does not could match a text without one."""
     _minne: dict[str, Lesning] = field(default_factory=dict, repr=False)
+    _setninger: Setningsminne = field(default_factory=dict, repr=False)
 
     MINNE = 256
     """Answers remembered (a run judges a case's criteria one after another)."""
+    SETNINGSMINNE = 20_000
+    """Sentences remembered (letters repeat their standard wording)."""
 
     @classmethod
     def lag(
@@ -105,7 +108,10 @@ class Leser:
             lav = tekst.lower()
             if not any(stamme in lav for stamme in self.stammer):
                 return INGEN
-        return vurder(analyser(self.lister, del_opp(tekst), self.stammer), self.omfang)
+        if len(self._setninger) >= self.SETNINGSMINNE:
+            self._setninger.clear()
+        funn = analyser(self.lister, del_opp(tekst), self.stammer, self._setninger)
+        return vurder(funn, self.omfang)
 
 
 Frosset = tuple[tuple[str, tuple[str, ...]], ...]

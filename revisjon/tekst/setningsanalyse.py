@@ -64,36 +64,65 @@ class Setningsfunn:
     not a description of the child's situation."""
 
 
+TOM = Setningsfunn(False, (), (), None, (), False, False, False, False)
+"""The findings of a sentence that holds nothing the reading counts."""
+
+
+Setningsminne = dict[tuple[str, str, bool], tuple[bool, Setningsfunn]]
+"""Findings by (sentence, structural kind, whether a child was named just before): what a
+sentence holds depends only on these, and letters repeat their sentences (standard wording)."""
+
+
 def analyser(
-    lister: Ordlister, setninger: Sequence[Setning], stammer: Sequence[str]
+    lister: Ordlister,
+    setninger: Sequence[Setning],
+    stammer: Sequence[str],
+    minne: Setningsminne | None = None,
 ) -> list[Setningsfunn]:
     """The findings of every sentence, in order. A phrase of the ``barn`` list names a child
-    (at its last word) when that word holds one of ``stammer`` (see ``leser``)."""
+    (at its last word) when that word holds one of ``stammer`` (see ``leser``). ``minne``
+    remembers findings across texts (bounded by the caller)."""
+    minne = {} if minne is None else minne
     funn: list[Setningsfunn] = []
     sist_barn = -PRONOMENRADIUS - 1
     for nr, setning in enumerate(setninger):
-        tekst = Ord.av(ord_i(setning.tekst))
-        substantiv = {
-            e - 1
-            for _, _, e in lister.barn.finn(tekst, ingen_barn)
-            if any(stamme in tekst.ord[e - 1] for stamme in stammer)
-        }
-        forste = min(substantiv) if substantiv else len(tekst)
         kontekst = nr - sist_barn <= PRONOMENRADIUS
-        pronomen = {
-            s for _, s, _ in lister.pronomen.finn(tekst, ingen_barn) if kontekst or s > forste
-        }
-        if substantiv:
+        nokkel = (setning.tekst, setning.art, kontekst)
+        kjent = minne.get(nokkel)
+        if kjent is None:
+            kjent = minne[nokkel] = _les(lister, setning, stammer, kontekst)
+        har_substantiv, lest = kjent
+        if har_substantiv:
             sist_barn = nr
-        funn.append(_les_setning(lister, setning, tekst, substantiv | pronomen))
+        funn.append(lest)
     return funn
+
+
+def _les(
+    lister: Ordlister, setning: Setning, stammer: Sequence[str], kontekst: bool
+) -> tuple[bool, Setningsfunn]:
+    """Whether the sentence names a child by a noun, and its findings."""
+    tekst = Ord.av(ord_i(setning.tekst))
+    substantiv = {
+        e - 1
+        for _, _, e in lister.barn.finn(tekst, ingen_barn)
+        if any(stamme in tekst.ord[e - 1] for stamme in stammer)
+    }
+    forste = min(substantiv) if substantiv else len(tekst)
+    pronomen = {s for _, s, _ in lister.pronomen.finn(tekst, ingen_barn) if kontekst or s > forste}
+    return bool(substantiv), _les_setning(lister, setning, tekst, substantiv | pronomen)
+
+
+def om_barna(f: Setningsfunn) -> bool:
+    """Whether a sentence is about the children (see ``lesing``)."""
+    return bool(f.omtaler or f.barn) and not f.negerte_omtaler
 
 
 def _les_setning(
     lister: Ordlister, setning: Setning, tekst: Ord, barnepos: set[int]
 ) -> Setningsfunn:
     if setning.art in ("overskrift", "belop"):
-        return Setningsfunn(False, (), (), None, (), False, False, False, False)
+        return TOM
     er_barn = barnepos.__contains__
     ord_ = tekst.ord
     lesing = les_ledd(lister.negasjon, tekst)
