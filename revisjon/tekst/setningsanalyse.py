@@ -125,6 +125,13 @@ def _les_setning(
         return TOM
     er_barn = barnepos.__contains__
     ord_ = tekst.ord
+    omtalefunn = lister.omtale.finn(tekst, er_barn)
+    vektingsfunn = lister.vekting.finn(tekst, er_barn)
+    utfallsfunn = lister.vekting_utfall.finn(tekst, er_barn)
+    if not (barnepos or omtalefunn or vektingsfunn or utfallsfunn):
+        # No child, no mention and no weighing: nothing else in the sentence can count
+        # (content and referring back matter only beside the children or a weighing).
+        return TOM
     lesing = les_ledd(lister.negasjon, tekst)
     grense, art = len(ord_), None
     for kandidat in lister.arter:
@@ -135,7 +142,7 @@ def _les_setning(
     negerte: list[str] = []
     utelatt: str | None = None
     usikker = False
-    for f, s, _ in lister.omtale.finn(tekst, er_barn):
+    for f, s, _ in omtalefunn:
         if s >= grense:
             utelatt = art
         elif lesing.negert[s]:
@@ -144,14 +151,8 @@ def _les_setning(
             omtaler.append(f.vis(tekst, s, er_barn))
             usikker = usikker or lesing.usikker[s]
     vekting = [
-        f.vis(tekst, s, er_barn)
-        for f, s, _ in lister.vekting.finn(tekst, er_barn)
-        if s < grense and not lesing.negert[s]
-    ] + [
-        f.vis(tekst, s, er_barn)
-        for f, s, _ in lister.vekting_utfall.finn(tekst, er_barn)
-        if s < grense
-    ]
+        f.vis(tekst, s, er_barn) for f, s, _ in vektingsfunn if s < grense and not lesing.negert[s]
+    ] + [f.vis(tekst, s, er_barn) for f, s, _ in utfallsfunn if s < grense]
     tilbake = _viser_tilbake(lister, tekst, grense)
     innhold = any(s < grense for _, s, _ in lister.innhold.finn(tekst, er_barn))
     return Setningsfunn(
