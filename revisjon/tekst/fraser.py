@@ -249,6 +249,11 @@ class Frasesett:
         barn = tuple(f for f in kompilert if f.ledd[0].barn)
         return cls(kompilert, {k: tuple(v) for k, v in indeks.items()}, ville, barn)
 
+    @property
+    def krever_barn(self) -> bool:
+        """Whether every phrase has a ``{barn}`` word (none can match a sentence without one)."""
+        return bool(self.fraser) and all(f.bruker_barn for f in self.fraser)
+
     def _kandidater(self, ord_: str, nokkel: frozenset[str]) -> tuple[Frase, ...]:
         funnet: dict[Frase, None] = {}
         for k in nokkel:

@@ -109,7 +109,11 @@ def _les(
         if any(stamme in tekst.ord[e - 1] for stamme in stammer)
     }
     forste = min(substantiv) if substantiv else len(tekst)
-    pronomen = {s for _, s, _ in lister.pronomen.finn(tekst, ingen_barn) if kontekst or s > forste}
+    pronomen = (
+        {s for _, s, _ in lister.pronomen.finn(tekst, ingen_barn) if kontekst or s > forste}
+        if kontekst or substantiv
+        else set()
+    )
     return bool(substantiv), _les_setning(lister, setning, tekst, substantiv | pronomen)
 
 
@@ -125,7 +129,9 @@ def _les_setning(
         return TOM
     er_barn = barnepos.__contains__
     ord_ = tekst.ord
-    omtalefunn = lister.omtale.finn(tekst, er_barn)
+    omtalefunn = (
+        lister.omtale.finn(tekst, er_barn) if barnepos or not lister.omtale.krever_barn else []
+    )
     vektingsfunn = lister.vekting.finn(tekst, er_barn)
     utfallsfunn = lister.vekting_utfall.finn(tekst, er_barn)
     if not (barnepos or omtalefunn or vektingsfunn or utfallsfunn):
