@@ -105,4 +105,5 @@ def med_setninger(kriterium: m.Kriterium, tekstlesing: m.Tekstlesing, vurder: Vu
             )
         return ny
 
+    vurder_med_setninger.__wrapped__ = vurder  # type: ignore[attr-defined]
     return vurder_med_setninger

@@ -92,6 +92,10 @@ class Leser:
         ``ledd.Negasjonsregler``, the kinds of sentence to leave out, and the scopes."""
         return _lag(_frys(lister), _frys(negasjon), tuple(arter), tuple(omfang))
 
+    def __repr__(self) -> str:
+        antall = sum(len(f.fraser) for f in (self.lister.omtale, self.lister.vekting))
+        return f"Leser(omtale og vekting: {antall} fraser, omfang: {', '.join(self.omfang)})"
+
     def les(self, tekst: str) -> Lesning:
         """The reading of ``tekst`` (an empty text reads as nothing)."""
         minne = self._minne
