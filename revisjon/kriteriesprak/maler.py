@@ -148,6 +148,7 @@ RAPPORTNAVN = (
     "andel",
     "intervall",
     "grad",
+    "kriteriegrader",
 )
 """The named values a report text (assessment, conclusion, recommendation) may use."""
 

@@ -70,6 +70,8 @@ def _filtre(miljo: jinja2.Environment) -> None:
         prosent=norsk.prosent,
         intervall=norsk.intervall,
         heltall=norsk.heltall,
+        antall=norsk.antall,
+        langdato=norsk.langdato,
     )
 
 
