@@ -6,7 +6,6 @@ import datetime as dt
 import re
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
-
 PROSENTTEGN = "\u00a0%"
 """The per cent sign after a no-break space, so «30,9 %» never breaks between number and sign."""
 
@@ -49,8 +48,18 @@ def dato(verdi: dt.date | None) -> str:
 
 
 MANEDER = (
-    "januar", "februar", "mars", "april", "mai", "juni",
-    "juli", "august", "september", "oktober", "november", "desember",
+    "januar",
+    "februar",
+    "mars",
+    "april",
+    "mai",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "desember",
 )
 
 

@@ -25,8 +25,8 @@ from revisjon.kriteriesprak.modell import (
     Kriterium,
     Problemstilling,
 )
-from revisjon.rapport.statistikk import Andel
 from revisjon.rapport.oppdrag import MANGLER_UTEN_OPPDRAG, LestOppdrag
+from revisjon.rapport.statistikk import Andel
 from revisjon.resultat import STATUSTEKST, Kjoring, Resultat, SakResultat, naturlig_sakorden
 from revisjon.sak import TJENESTENAVN
 
@@ -457,9 +457,7 @@ def _kriteriefunn(
     verdier = _tall(andel, antall, grad, f"{kriterium.id} {grad or '–'} oppfylt")
     egne = {str(s): navn for s, navn in sett.sett.statusnavn.items()}
     statusnavn = {s: egne.get(s, tekst) for s, tekst in STATUSTEKST.items()}
-    anbefal = kriterium.anbefaling and krever_anbefaling(
-        kriterium, andel, anbefalingsgrense(sett)
-    )
+    anbefal = kriterium.anbefaling and krever_anbefaling(kriterium, andel, anbefalingsgrense(sett))
     return Kriteriefunn(
         kriterium=kriterium,
         fil=sett.fil,
@@ -470,7 +468,9 @@ def _kriteriefunn(
         vurdering=_vurderingstekst(kriterium, andel, verdier),
         hovedtrekk=hovedtrekk(antall, vurdert, statusnavn),
         stotte=stotte_tekst(andel, tilfeldig=tilfeldig),
-        anbefaling=_fyll(kriterium.anbefaling, verdier) if anbefal and kriterium.anbefaling else None,
+        anbefaling=_fyll(kriterium.anbefaling, verdier)
+        if anbefal and kriterium.anbefaling
+        else None,
         statusnavn=statusnavn,
     )
 
@@ -501,7 +501,11 @@ def kriteriegrader(funn: list[Kriteriefunn], skala: list[Grad]) -> str:
     ikke = [f.id for f in funn if not f.grad]
     if ikke:
         verb = "kunne ikke vurderes"
-        tekst = f"{tekst}; {norsk.opplisting(ikke)} {verb}" if tekst else f"{norsk.opplisting(ikke)} {verb}"
+        tekst = (
+            f"{tekst}; {norsk.opplisting(ikke)} {verb}"
+            if tekst
+            else f"{norsk.opplisting(ikke)} {verb}"
+        )
     return tekst
 
 
@@ -513,7 +517,9 @@ def _konklusjon(
     grader = kriteriegrader(funn, sett.sett.gradering)
     mal = problemstilling.konklusjon or STANDARD_KONKLUSJON
     if grunnlag is None:
-        tekst = "Ingen av kriteriene under problemstillingen kunne vurderes i de gjennomgåtte sakene."
+        tekst = (
+            "Ingen av kriteriene under problemstillingen kunne vurderes i de gjennomgåtte sakene."
+        )
     else:
         antall = {s: sum(f.antall[s] for f in funn) for s in STATUSTEKST}
         tekst = _fyll(mal, _tall(grunnlag.andel, antall, grad, grader))

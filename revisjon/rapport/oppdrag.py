@@ -118,14 +118,20 @@ class LestOppdrag(Modell):
             (d.kommune if d.type == "forvaltningsrevisjon" else d.kontor or d.kommune, "kommune"),
             (d.bestilling if d.type == "forvaltningsrevisjon" else True, "bestilling"),
             (d.prosjektleder, "prosjektleder"),
-            (d.oppdragsansvarlig if d.type == "forvaltningsrevisjon" else True, "oppdragsansvarlig"),
+            (
+                d.oppdragsansvarlig if d.type == "forvaltningsrevisjon" else True,
+                "oppdragsansvarlig",
+            ),
             (d.kvalitetssikrer, "kvalitetssikrer"),
             (d.periode, "periode"),
             (d.faktakontroll if d.type == "forvaltningsrevisjon" else True, "faktakontroll"),
             (d.sted, "sted"),
             (self.organisasjon, "om virksomheten"),
             (self.datakilder, "andre datakilder"),
-            (self.uttalelse if d.type == "forvaltningsrevisjon" else True, "kommunedirektørens uttalelse"),
+            (
+                self.uttalelse if d.type == "forvaltningsrevisjon" else True,
+                "kommunedirektørens uttalelse",
+            ),
         ]
         return [navn for verdi, navn in sjekk if not verdi]
 
@@ -186,4 +192,3 @@ def les_oppdrag(fil: Path) -> LestOppdrag:
         datakilder=_del(fil, data.deler.datakilder, "datakilder"),
         uttalelse=_del(fil, data.deler.uttalelse, "uttalelse"),
     )
-

@@ -31,9 +31,7 @@ Kilde = tuple[str, str]
 Dom = tuple[str, str, str]
 """A verdict (``Resultat``) as a plain tuple: criterion, status, reason."""
 
-Pakket = tuple[
-    str, int, int | None, str, str | None, dt.date | None, tuple[int, ...], str | None
-]
+Pakket = tuple[str, int, int | None, str, str | None, dt.date | None, tuple[int, ...], str | None]
 """A ``SakResultat`` as a plain tuple (which pickles several times faster than a dataclass):
 its file as its input's place in the chunk (the parent has the path already), its verdicts as
 places in the worker's table of verdicts."""
