@@ -388,7 +388,7 @@ def hovedtrekk(
         *(f"{navn[s]} i {norsk.heltall(antall[s])}" for s in resten),
     ]
     tekst = norsk.opplisting(ledd)
-    return f"Resultatet er delt: {tekst}."
+    return f"I de gjennomgåtte sakene er resultatet delt: {tekst}."
 
 
 VURDERTE = ("oppfylt", "delvis_oppfylt", "ikke_oppfylt")
@@ -521,8 +521,11 @@ def _konklusjon(
             "Ingen av kriteriene under problemstillingen kunne vurderes i de gjennomgåtte sakene."
         )
     else:
+        # {oppfylt} and {vurdert} in an own file's older text keep their meaning, the counts
+        # summed over the criteria; the bundled texts name the criteria by grade instead.
         antall = {s: sum(f.antall[s] for f in funn) for s in STATUSTEKST}
-        tekst = _fyll(mal, _tall(grunnlag.andel, antall, grad, grader))
+        samlet = Andel(sum(f.andel.oppfylt for f in funn), sum(f.andel.vurdert for f in funn), konfidens)
+        tekst = _fyll(mal, _tall(samlet, antall, grad, grader))
     return Konklusjon(problemstilling, funn, grad, tekst, grader)
 
 
