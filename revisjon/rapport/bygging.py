@@ -123,6 +123,17 @@ class Kriteriefunn:
         return f"ensidig nedre grense {norsk.nedre_grense(ensidig.grense)}"
 
     @property
+    def kort_intervall(self) -> str:
+        """The interval for a narrow table (the terminal): the one-sided limit as ``under 22,1 %``
+        or ``over 77,9 %``."""
+        ensidig = self.andel.ensidig
+        if ensidig is None:
+            return norsk.intervall(self.andel.intervall)
+        if ensidig.side == "ovre":
+            return f"under {norsk.ovre_grense(ensidig.grense)}"
+        return f"over {norsk.nedre_grense(ensidig.grense)}"
+
+    @property
     def usikkerhet_tekst(self) -> str:
         """``95 % konfidensintervall 6,6 %–65,3 %`` or ``ensidig 95 % øvre grense 22,1 %``."""
         konfidens = norsk.konfidens(self.andel.konfidens)
