@@ -243,6 +243,50 @@ class Rapport:
         return [(i, k) for i, k in enumerate(self.konklusjoner, 1) if k.anbefalinger]
 
     @property
+    def kontrollmaned(self) -> str:
+        """The month the sample is from, as internal control names itself («mars 2025»): the
+        manifest's period when it has one, else the month of the latest vedtak, else of the
+        report date; never the day the report was written when the cases say otherwise."""
+        u = self.utvalgsbeskrivelse
+        if u is not None:
+            f = u.lest.data.filtre
+            dato = f.dag or f.til or f.fra
+            if dato is not None:
+                return norsk.maned(dato)
+        datoer = [s.vedtaksdato for s in self.kjoring.saker if s.vedtaksdato]
+        return norsk.maned(max(datoer) if datoer else self.dato)
+
+    @property
+    def kontrolltittel(self) -> str:
+        """«Internkontroll – stikkprøve mars 2025», or the assignment's own title."""
+        if self.oppdrag and self.oppdrag.data.tittel:
+            return self.oppdrag.data.tittel
+        return f"Internkontroll – stikkprøve {self.kontrollmaned}"
+
+    @property
+    def avvik(self) -> list[tuple[SakResultat, Kriteriefunn, Resultat]]:
+        """Every deviation (not met, partly met) for follow-up, by case, in the order of the
+        criteria within a case."""
+        funn = {f.id: f for f in self.funn}
+        return [
+            (s, funn[r.kriterium], r)
+            for s in self.kjoring.saker
+            for r in s.resultater
+            if r.status in ("ikke_oppfylt", "delvis_oppfylt") and r.kriterium in funn
+        ]
+
+    @property
+    def avvik_per_enhet(self) -> list[tuple[str, int, int]]:
+        """Per caseworker unit: deviations and the cases with at least one."""
+        avvik: Counter[str] = Counter()
+        saker: dict[str, set[str]] = {}
+        for s, _, _ in self.avvik:
+            enhet = s.enhet or "ikke oppgitt"
+            avvik[enhet] += 1
+            saker.setdefault(enhet, set()).add(s.sak_id)
+        return [(e, avvik[e], len(saker[e])) for e in sorted(avvik)]
+
+    @property
     def noen_faller_kort(self) -> bool:
         return any(f.faller_kort for f in self.funn)
 
