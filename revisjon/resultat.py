@@ -116,15 +116,15 @@ def nytt_sakresultat(
 _SIFFERLOP = re.compile(r"(\d+)")
 
 
-def naturlig_sakorden(sak: SakResultat) -> tuple[tuple[int, str | int], ...]:
+def naturlig_sakorden(
+    sak: SakResultat,
+) -> tuple[tuple[tuple[int, str | int], ...], str, int]:
     """The sort key of natural ``sak_id`` order, the order of every table of cases: runs of
     digits compare as numbers (GJ-ØS-2 before GJ-ØS-10), the rest as text without regard to
     case; the file and line break ties so the order never depends on the input order."""
     deler = _SIFFERLOP.split(sak.sak_id)
-    nokkel: list[tuple[int, str | int]] = [
-        (1, int(d)) if i % 2 else (0, d.casefold()) for i, d in enumerate(deler) if d
-    ]
-    return (*nokkel, (2, sak.fil), (3, sak.linje if sak.linje is not None else -1))
+    nokkel = tuple((1, int(d)) if i % 2 else (0, d.casefold()) for i, d in enumerate(deler) if d)
+    return nokkel, sak.fil, sak.linje if sak.linje is not None else -1
 
 
 @dataclass(frozen=True)

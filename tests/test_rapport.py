@@ -530,7 +530,9 @@ def test_problemstillingene_samler_kriteriene(tmp_path):
     assert "**Problemstilling 2: I hvilken grad følges familiene opp?**" in sammendrag
     # T2 (1 of 3) and T3 (2 of 3) are named by grade, not pooled into 3 of 6; the grade of
     # the problemstilling is the median criterion's, with two criteria the weaker one
-    assert "Familiene følges i noen grad opp: T3 langt på veg oppfylt og T2 i noen grad." in sammendrag
+    assert (
+        "Familiene følges i noen grad opp: T3 langt på veg oppfylt og T2 i noen grad." in sammendrag
+    )
     assert "vurderinger" not in sammendrag
     assert (
         "I de gjennomgåtte sakene er revisjonskriteriene samlet sett i stor grad oppfylt: T1 i "
@@ -693,7 +695,9 @@ def test_anbefalingsregelen_fra_kriteriefilen(tmp_path, koder, ved_avvik, anbefa
 
 
 def test_anbefalingsgrensen_kan_settes_i_kriteriefilen(tmp_path):
-    sett = last(kriteriefil(tmp_path, [{"id": "T1", "anbefaling": "gjør T1."}], anbefaling_under=0.7))
+    sett = last(
+        kriteriefil(tmp_path, [{"id": "T1", "anbefaling": "gjør T1."}], anbefaling_under=0.7)
+    )
     assert rapport(sett, {"T1": "OOOOOOOIII"}).funn[0].anbefaling is None  # 70 %
     assert rapport(sett, {"T1": "OOOOOOIIII"}).funn[0].anbefaling == "gjør T1."  # 60 %
     metode = avsnitt(markdown(sett, {"T1": "OI"}), "## 4 Metode og data")

@@ -173,7 +173,13 @@ def _tall(prosenttekst: str) -> float:
 
 @pytest.mark.parametrize(
     ("niva", "tekst"),
-    [(0.95, "95\u00a0%"), (0.9, "90\u00a0%"), (0.99, "99\u00a0%"), (0.975, "97,5\u00a0%"), (0.5, "50\u00a0%")],
+    [
+        (0.95, "95\u00a0%"),
+        (0.9, "90\u00a0%"),
+        (0.99, "99\u00a0%"),
+        (0.975, "97,5\u00a0%"),
+        (0.5, "50\u00a0%"),
+    ],
 )
 def test_konfidensnivaet_skrives_med_de_desimalene_det_trenger(niva, tekst):
     assert norsk.konfidens(niva) == tekst

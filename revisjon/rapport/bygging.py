@@ -579,7 +579,9 @@ def _konklusjon(
         # {oppfylt} and {vurdert} in an own file's older text keep their meaning, the counts
         # summed over the criteria; the bundled texts name the criteria by grade instead.
         antall = {s: sum(f.antall[s] for f in funn) for s in STATUSTEKST}
-        samlet = Andel(sum(f.andel.oppfylt for f in funn), sum(f.andel.vurdert for f in funn), konfidens)
+        samlet = Andel(
+            sum(f.andel.oppfylt for f in funn), sum(f.andel.vurdert for f in funn), konfidens
+        )
         tekst = _fyll(mal, _tall(samlet, antall, grad, grader))
     return Konklusjon(problemstilling, funn, grad, tekst, grader)
 
