@@ -119,7 +119,9 @@ def _uten_krollparentes(bit: str) -> None:
 
 
 def _er_kode(type_: Felttype) -> bool:
-    return bool(type_.literalverdier or (type_.er_liste and type_.element.literalverdier))
+    return bool(
+        type_.kode or type_.literalverdier or (type_.er_liste and type_.element.literalverdier)
+    )
 
 
 def kodenavn(verdi: object) -> object:

@@ -66,5 +66,6 @@ def render_deler(
 
 def render(rapport: Rapport, format_: Format, *, mal: Path | None = None) -> str:
     """The whole report in a text format as one text (``render_deler`` joined)."""
-    deler = render_deler(rapport, format_, mal=mal)
-    return "".join(d if isinstance(d, str) else d.decode() for d in deler)
+    if format_ is Format.docx:
+        raise ValueError("Word er ikke et tekstformat; bruk render_deler")
+    return "".join(d for d in render_deler(rapport, format_, mal=mal) if isinstance(d, str))
