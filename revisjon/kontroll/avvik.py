@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -40,6 +41,8 @@ KOLONNER = (
 )
 AVVIK = ("ikke_oppfylt", "delvis_oppfylt")
 SKILLETEGN = ";"
+_MELLOMROM = re.compile(r"[^\S\u00a0]+")
+"""White space folded to one space, except the no-break space in «3 276 kr» and «30,9 %»."""
 BOM = "\ufeff"
 
 
@@ -69,7 +72,7 @@ def avviksrader(kjoring: Kjoring) -> Iterator[tuple[str, ...]]:
                     r.kriterium,
                     r.status,
                     STATUSTEKST[r.status],
-                    " ".join(_begrunnelse(r).split()),
+                    _MELLOMROM.sub(" ", _begrunnelse(r)).strip(),
                 )
 
 
