@@ -246,7 +246,7 @@ def trend(
         PeriodeValg,
         typer.Option(
             "--periode",
-            help="rapportdato: én periode per resultatfil; maned/kvartal: sakene gruppert etter vedtaksdato.",
+            help="rapportdato: én periode per resultatfil, navngitt etter måneden for stikkprøven; maned/kvartal: sakene gruppert etter vedtaksdato.",
         ),
     ] = PeriodeValg.rapportdato,
     konfidens: Annotated[
