@@ -42,6 +42,7 @@ def test_nytt_resultat_med_setninger_er_som_resultat(
     tekst,
     st.none() | tekst,
     st.none() | st.dates(),
+    st.none() | tekst,
 )
 def test_nytt_sakresultat_er_som_sakresultat(
     sak_id: str,
@@ -50,9 +51,10 @@ def test_nytt_sakresultat_er_som_sakresultat(
     tjeneste: str,
     enhet: str | None,
     vedtaksdato: dt.date | None,
+    kontor: str | None,
 ) -> None:
     resultater = (Resultat("K1", "oppfylt", "x"),)
-    verdier = (sak_id, fil, linje, tjeneste, enhet, vedtaksdato, resultater)
+    verdier = (sak_id, fil, linje, tjeneste, enhet, vedtaksdato, resultater, kontor)
     ny = nytt_sakresultat(*verdier)
     assert ny == SakResultat(*verdier)
     assert tuple(getattr(ny, f.name) for f in dataclasses.fields(SakResultat)) == verdier
