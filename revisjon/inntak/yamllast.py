@@ -12,6 +12,7 @@ from typing import Any
 
 import yaml
 
+from revisjon.inntak.fodselsnummer import fodselsnummer_linjer
 from revisjon.inntak.meldinger import vis_nokkel
 
 try:
@@ -46,6 +47,22 @@ class YamlFeil(Exception):
         super().__init__(melding)
         self.melding = melding
         self.linje = linje
+
+
+FNR_MELDING = (
+    "inneholder noe som ligner et fødselsnummer eller D-nummer; filen er ikke lest videre. "
+    "Fjern nummeret (også fra kommentarer, tagger og nøkler)"
+)
+
+
+class FodselsnummerFeil(YamlFeil):
+    """A YAML text that holds an identity number somewhere (a value, a key, a comment, a tag):
+    the text is not parsed, so nothing of it can reach a message. ``linjer`` are the lines."""
+
+    def __init__(self, linjer: list[int]) -> None:
+        flere = f" (også på linje {', '.join(map(str, linjer[1:]))})" if linjer[1:] else ""
+        super().__init__(FNR_MELDING + flere, linjer[0])
+        self.linjer = linjer
 
 
 class _Laster(_Grunnlaster):
@@ -121,13 +138,20 @@ def _kartlegg_linjer(rot: yaml.Node) -> dict[Sti, int]:
     return linjer
 
 
-def les_yaml(tekst: str) -> YamlDokument:
-    """Parse one YAML document; raise YamlFeil with a Norwegian message and line on failure."""
+def les_yaml(tekst: str, *, vakt: bool = True) -> YamlDokument:
+    """Parse one YAML document; raise YamlFeil with a Norwegian message and line on failure.
+
+    With ``vakt`` (always, but for the caller that has already had FodselsnummerFeil and wants
+    to name the fields) the whole text is first searched for identity numbers: every input the
+    tool reads as YAML (cases, criteria, overrides, manifests, results) goes through here.
+    """
     if len(tekst) > MAKS_TEGN:
         raise YamlFeil(
             f"YAML-filen har {len(tekst)} tegn, over grensen på {MAKS_TEGN} tegn; del den opp, "
             "eller bruk JSON (.json, .jsonl) for store saksuttrekk"
         )
+    if vakt and (linjer := fodselsnummer_linjer(tekst)):
+        raise FodselsnummerFeil(linjer)
     laster = _Laster(tekst)
     try:
         node = laster.get_single_node()
