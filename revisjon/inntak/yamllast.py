@@ -150,8 +150,8 @@ def les_yaml(tekst: str, *, vakt: bool = True) -> YamlDokument:
             f"YAML-filen har {len(tekst)} tegn, over grensen på {MAKS_TEGN} tegn; del den opp, "
             "eller bruk JSON (.json, .jsonl) for store saksuttrekk"
         )
-    if vakt and (linjer := fodselsnummer_linjer(tekst)):
-        raise FodselsnummerFeil(linjer)
+    if vakt and (med_nummer := fodselsnummer_linjer(tekst)):
+        raise FodselsnummerFeil(med_nummer)
     laster = _Laster(tekst)
     try:
         node = laster.get_single_node()
