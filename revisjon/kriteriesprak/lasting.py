@@ -18,6 +18,7 @@ from pydantic import ValidationError
 
 from revisjon.feil import Avvisning, KriterieFeil
 from revisjon.felttre import forslag
+from revisjon.inntak.datafil import fnr_i_data, fnr_i_navn
 from revisjon.inntak.dekoding import DekodingFeil, dekod
 from revisjon.inntak.meldinger import felt_sti, oversett
 from revisjon.inntak.yamllast import MAKS_NODER, YamlDokument, YamlFeil, les_yaml
@@ -160,6 +161,8 @@ def visningsnavn(fil: Path) -> str:
 def last_fil(fil: Path) -> tuple[LastetSett | None, list[Avvisning]]:
     """One criteria file, or the problems that make it unusable."""
     navn = visningsnavn(fil)
+    if problemer := fnr_i_navn(fil):
+        return None, problemer
     try:
         innhold = fil.read_bytes()
         tekst = dekod(innhold)
@@ -168,6 +171,8 @@ def last_fil(fil: Path) -> tuple[LastetSett | None, list[Avvisning]]:
         return None, [Avvisning(navn, None, None, f"kan ikke leses ({feil.strerror})")]
     except (YamlFeil, DekodingFeil) as feil:
         return None, [Avvisning(navn, feil.linje, None, feil.melding)]
+    if problemer := fnr_i_data(navn, dokument):
+        return None, problemer
     linjer = _Linjer(dokument, tekst)
     try:
         sett = Kriteriesett.model_validate(dokument.data)
@@ -182,7 +187,7 @@ def last_fil(fil: Path) -> tuple[LastetSett | None, list[Avvisning]]:
             for loc, m in oversett(feil, Kriteriesett)
         ]
     kompilerte: list[KompilertKriterium] = []
-    problemer: list[Avvisning] = []
+    problemer = []
     for i, kriterium in enumerate(sett.kriterier):
         try:
             kompilerte.append(kompiler_kriterium(kriterium, sett.negasjonsord))
