@@ -111,8 +111,33 @@ class YamlDokument:
         return self.linjer.get(())
 
 
-def _kartlegg_linjer(rot: yaml.Node) -> dict[Sti, int]:
-    """Walk the node graph with a budget, recording the line of each path."""
+TAGG_MELDING = (
+    "en YAML-tagg (!…) er ikke tillatt; saksuttrekk og kriteriefiler skal bare inneholde vanlige "
+    "data (tekst, tall, lister og mappinger). Fjern taggen, og skriv tekst i anførselstegn"
+)
+
+_STR = "tag:yaml.org,2002:str"
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+
+
+def _har_tagg(laster: _Laster, node: yaml.Node) -> bool:
+    """Whether ``node`` has an explicit tag (``!!bool maybe``, ``!!set``, ``!x``): any tag other
+    than the one YAML would give the node by itself. Such nodes are refused before anything is
+    built: the constructors of the standard tags fail in their own ways on odd values."""
+    if isinstance(node, yaml.MappingNode):
+        return bool(node.tag != _MAP)
+    if isinstance(node, yaml.SequenceNode):
+        return bool(node.tag != _SEQ)
+    if (
+        not node.style
+    ):  # a plain scalar (libyaml gives "", PyYAML None): int, float, bool, null or str by its form
+        return bool(node.tag != laster.resolve(yaml.ScalarNode, node.value, (True, False)))
+    return bool(node.tag != _STR)
+
+
+def _kartlegg_linjer(rot: yaml.Node, laster: _Laster) -> dict[Sti, int]:
+    """Walk the node graph with a budget, recording the line of each path; refuse tags."""
     linjer: dict[Sti, int] = {}
     budsjett = MAKS_NODER
     stabel: list[tuple[yaml.Node, Sti]] = [(rot, ())]
@@ -127,10 +152,14 @@ def _kartlegg_linjer(rot: yaml.Node) -> dict[Sti, int]:
                 node.start_mark.line + 1,
             )
         linjer.setdefault(sti, node.start_mark.line + 1)
+        if _har_tagg(laster, node):
+            raise YamlFeil(TAGG_MELDING, node.start_mark.line + 1)
         if len(sti) >= MAKS_NOSTING and isinstance(node, yaml.MappingNode | yaml.SequenceNode):
             raise YamlFeil(FOR_DYPT, node.start_mark.line + 1)
         if isinstance(node, yaml.MappingNode):
             for nokkel_node, verdi_node in node.value:
+                if nokkel_node.tag != "tag:yaml.org,2002:merge" and _har_tagg(laster, nokkel_node):
+                    raise YamlFeil(TAGG_MELDING, nokkel_node.start_mark.line + 1)
                 nokkel = nokkel_node.value if isinstance(nokkel_node, yaml.ScalarNode) else "?"
                 stabel.append((verdi_node, (*sti, nokkel)))
         elif isinstance(node, yaml.SequenceNode):
@@ -157,7 +186,7 @@ def les_yaml(tekst: str, *, vakt: bool = True) -> YamlDokument:
         node = laster.get_single_node()
         if node is None:
             raise YamlFeil("filen er tom")
-        linjer = _kartlegg_linjer(node)
+        linjer = _kartlegg_linjer(node, laster)
         data = laster.construct_document(node)
     except yaml.MarkedYAMLError as feil:
         raise _oversett(feil) from None
@@ -184,12 +213,7 @@ def _oversett(feil: yaml.MarkedYAMLError) -> YamlFeil:
     linje = merke.line + 1 if merke else None
     problem = feil.problem or ""
     if "could not determine a constructor" in problem or "constructor for the tag" in problem:
-        tag = problem.split("tag ")[-1].strip("'").replace("tag:yaml.org,2002:", "!!")
-        return YamlFeil(
-            f"YAML-taggen {tag} er ikke tillatt; saksuttrekk og kriteriefiler skal bare inneholde "
-            "vanlige data (tekst, tall, lister og mappinger)",
-            linje,
-        )
+        return YamlFeil(TAGG_MELDING, linje)  # the tag's name is never shown: it is input
     if "another document" in problem or "single document" in str(feil.context):
         return YamlFeil("filen har flere YAML-dokumenter (---); legg én sak i hver fil", linje)
     if "maximum nesting depth" in problem:  # libyaml's own limit (1000), far above ours
