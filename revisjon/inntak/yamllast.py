@@ -129,10 +129,11 @@ def _har_tagg(laster: _Laster, node: yaml.Node) -> bool:
         return bool(node.tag != _MAP)
     if isinstance(node, yaml.SequenceNode):
         return bool(node.tag != _SEQ)
-    if (
-        not node.style
-    ):  # a plain scalar (libyaml gives "", PyYAML None): int, float, bool, null or str by its form
-        return bool(node.tag != laster.resolve(yaml.ScalarNode, node.value, (True, False)))
+    # A plain scalar (libyaml gives style "", PyYAML None): int, float, bool, null or str by
+    # its form.
+    if not getattr(node, "style", None):
+        implisitt = laster.resolve(yaml.ScalarNode, node.value, (True, False))  # type: ignore[no-untyped-call]
+        return bool(node.tag != implisitt)
     return bool(node.tag != _STR)
 
 
