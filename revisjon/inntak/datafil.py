@@ -22,7 +22,7 @@ from revisjon.inntak.fodselsnummer import (
     har_fodselsnummer,
     inneholder_fodselsnummer,
 )
-from revisjon.inntak.meldinger import felt_sti, oversett
+from revisjon.inntak.meldinger import felt_sti, og_flere, oversett
 from revisjon.inntak.yamllast import (
     FNR_MELDING,
     FodselsnummerFeil,
@@ -32,6 +32,9 @@ from revisjon.inntak.yamllast import (
 )
 
 M = TypeVar("M", bound=BaseModel)
+
+MAKS_FEIL = 50
+"""Problems shown for one support file; the rest are counted («… og 49 998 feil til»)."""
 
 
 @dataclass(frozen=True)
@@ -107,11 +110,14 @@ def valider(
     try:
         return modell.model_validate(dokument.data)
     except ValidationError as feil:
+        grense = maks_feil or MAKS_FEIL
         problemer = [
             Avvisning(str(fil), dokument.linje(loc), felt_sti(loc) or None, melding)
-            for loc, melding in oversett(feil, modell)
+            for loc, melding in oversett(feil, modell, maks=grense)
         ]
-        raise feilklasse(problemer[:maks_feil]) from None
+        if (flere := og_flere(len(problemer), feil.error_count())) and not maks_feil:
+            problemer.append(Avvisning(str(fil), None, None, flere))
+        raise feilklasse(problemer) from None
 
 
 def les_og_valider(

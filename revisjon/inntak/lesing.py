@@ -24,7 +24,7 @@ from revisjon.inntak.fodselsnummer import (
     inneholder_fodselsnummer,
     json_kan_ha_fodselsnummer,
 )
-from revisjon.inntak.meldinger import felt_sti, oversett, sti_fra_felt, vis_nokkel
+from revisjon.inntak.meldinger import felt_sti, og_flere, oversett, sti_fra_felt, vis_nokkel
 from revisjon.inntak.rask import rask_sak
 from revisjon.inntak.yamllast import (
     MAKS_NOSTING,
@@ -561,11 +561,11 @@ def _valider(
         if _dybde(data) > MAKS_NOSTING:
             yield avvis((), None, _FOR_DYPT)
             return
-        problemer = oversett(feil, Sak)
-        for loc, melding in problemer[:MAKS_FEIL_PER_SAK]:
+        problemer = oversett(feil, Sak, maks=MAKS_FEIL_PER_SAK)
+        for loc, melding in problemer:
             yield avvis(loc, felt_sti(loc) or None, melding)
-        if len(problemer) > MAKS_FEIL_PER_SAK:
-            yield avvis((), None, f"… og {len(problemer) - MAKS_FEIL_PER_SAK} feil til")
+        if flere := og_flere(len(problemer), feil.error_count()):
+            yield avvis((), None, flere)
         return
     barnefeil = _barnefeil(sak)
     for felt, melding in barnefeil:

@@ -14,6 +14,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from revisjon.felttre import felt_i, forslag, modell_ved
+from revisjon.norsk import heltall
 
 _TRYGT_ORD = re.compile(r"^[a-z0-9_]{1,40}$")
 _TRYGG_NOKKEL = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,39}")
@@ -52,6 +53,11 @@ _TYPER = {
     "invalid_key": "nøkkelen skal være tekst",
     "string_unicode": "inneholder ugyldig Unicode (en enslig surrogat, \\ud800–\\udfff)",
 }
+
+
+def og_flere(vist: int, alle: int) -> str | None:
+    """«… og 49 998 til» when ``alle`` problems were found and ``vist`` of them are shown."""
+    return f"… og {heltall(alle - vist)} feil til" if alle > vist else None
 
 
 def felt_sti(loc: Sequence[str | int]) -> str:
@@ -133,11 +139,13 @@ def rens_loc(loc: Sequence[str | int]) -> tuple[str | int, ...]:
 
 
 def oversett(
-    feil: ValidationError, rot: type[BaseModel]
+    feil: ValidationError, rot: type[BaseModel], *, maks: int | None = None
 ) -> list[tuple[tuple[str | int, ...], str]]:
-    """Every error as (field path, Norwegian message), in the order pydantic found them."""
+    """Every error as (field path, Norwegian message), in the order pydantic found them; only
+    the first ``maks`` when given (``feil.error_count()`` says how many there are): a file with
+    hundreds of thousands of unknown keys costs one message each, and the cost is bounded."""
     ut: list[tuple[tuple[str | int, ...], str]] = []
-    for detalj in feil.errors(include_url=False):
+    for detalj in feil.errors(include_url=False)[:maks]:
         raa = detalj["loc"]
         if detalj["type"] == "extra_forbidden" and raa:
             # The last part is the user's own key («x[», «function-a»), not a union member's

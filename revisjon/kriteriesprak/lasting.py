@@ -18,9 +18,9 @@ from pydantic import ValidationError
 
 from revisjon.feil import Avvisning, KriterieFeil
 from revisjon.felttre import forslag
-from revisjon.inntak.datafil import fnr_i_data, fnr_i_navn
+from revisjon.inntak.datafil import MAKS_FEIL, fnr_i_data, fnr_i_navn
 from revisjon.inntak.dekoding import DekodingFeil, dekod
-from revisjon.inntak.meldinger import felt_sti, oversett
+from revisjon.inntak.meldinger import felt_sti, og_flere, oversett
 from revisjon.inntak.yamllast import MAKS_NODER, YamlDokument, YamlFeil, les_yaml
 from revisjon.kriteriesprak.kompilering import Kompileringsfeil
 from revisjon.kriteriesprak.maler import sjekk_rapporttekst
@@ -177,15 +177,18 @@ def last_fil(fil: Path) -> tuple[LastetSett | None, list[Avvisning]]:
     try:
         sett = Kriteriesett.model_validate(dokument.data)
     except ValidationError as feil:
-        return None, [
+        funnet = [
             Avvisning(
                 navn,
                 linjer.linje(_operasjonsnokkel(dokument.data, loc)),
                 _kriterium_id(dokument.data, loc),
                 _sted(loc, m),
             )
-            for loc, m in oversett(feil, Kriteriesett)
+            for loc, m in oversett(feil, Kriteriesett, maks=MAKS_FEIL)
         ]
+        if flere := og_flere(len(funnet), feil.error_count()):
+            funnet.append(Avvisning(navn, None, None, flere))
+        return None, funnet
     kompilerte: list[KompilertKriterium] = []
     problemer = []
     for i, kriterium in enumerate(sett.kriterier):
