@@ -571,7 +571,7 @@ def test_ukjent_nokkel_som_ligner_pydantics_egne_navn_gir_feltet(
     fil = tmp_path / "sak.json"
     fil.write_text(json.dumps({**lag_sak(), "vedtak": {nokkel: 1}}), encoding="utf-8")
     avvisninger = [a for a in les_fil(fil) if isinstance(a, Avvisning)]
-    assert any(
-        a.felt == f"vedtak.{nokkel}" and a.melding.startswith("ukjent felt") for a in avvisninger
-    )
+    # A key not shaped like a field name is shown by its position only (it may be a name).
+    vist = nokkel if nokkel == "vedtak" else "(en nøkkel som ikke vises)"
+    assert any(a.felt == f"vedtak.{vist}" and a.melding.startswith("ukjent") for a in avvisninger)
     _bare_norske_problemer(_last(tmp_path, f"{json.dumps(nokkel)}: 1\n"))

@@ -385,11 +385,11 @@ FELTFEIL = [
     ("mangler-sak-id", "sak_id: T-1\n", "", "sak_id", "mangler; feltet er påkrevd", 1),
     ("mangler-vedtakstekst", "  tekst: Søknaden er innvilget.\n", "", "vedtak.tekst", "mangler; feltet er påkrevd", 14),
     ("tom-sak-id", "sak_id: T-1\n", "sak_id: ''\n", "sak_id", "kan ikke være tom", 2),
-    ("dobbel-barne-id", "    - id: B2\n", "    - id: B1\n", "husstand.barn[1].id", "barne-id-en «B1» er brukt to ganger", 11),
-    ("ukjent-barn-i-journal", None, JOURNAL_B3, "journal[0].barn", "viser til barnet «B3», som ikke finnes i husstand.barn (B1, B2)", 20),
-    ("ukjent-barn-i-kartlegging", None, KARTLEGGING_B3, "kartlegginger[0].barn", "«B3», som ikke finnes i husstand.barn", 19),
-    ("ukjent-barn-i-tiltak", None, TILTAK_B3, "tiltak[0].barn", "«B3», som ikke finnes i husstand.barn", 20),
-    ("ukjent-barn-i-utgift", "  tekst: Søknaden er innvilget.\n", "  tekst: x\n" + UTGIFT_B3, "vedtak.beregning.utgifter[0].barn", "«B3», som ikke finnes i husstand.barn", 21),
+    ("dobbel-barne-id", "    - id: B2\n", "    - id: B1\n", "husstand.barn[1].id", "barne-id-en er brukt før, i husstand.barn[0].id", 11),
+    ("ukjent-barn-i-journal", None, JOURNAL_B3, "journal[0].barn", "viser til et barn som ikke finnes i husstand.barn (2 barn der)", 20),
+    ("ukjent-barn-i-kartlegging", None, KARTLEGGING_B3, "kartlegginger[0].barn", "et barn som ikke finnes i husstand.barn", 19),
+    ("ukjent-barn-i-tiltak", None, TILTAK_B3, "tiltak[0].barn", "et barn som ikke finnes i husstand.barn", 20),
+    ("ukjent-barn-i-utgift", "  tekst: Søknaden er innvilget.\n", "  tekst: x\n" + UTGIFT_B3, "vedtak.beregning.utgifter[0].barn", "et barn som ikke finnes i husstand.barn", 21),
     ("ukjent-tema", None, KARTLEGGING_B3.replace("B3", "B1").replace("[fritid]", "[fritid, skolee]"), "kartlegginger[0].tema[1]", "mente du «skole»?", 21),
 ]
 # fmt: on
@@ -422,7 +422,7 @@ JSON_FEIL = [
     ("husstand.voksne", "1", "skal være et heltall"),
     ("husstand.barn[0].alder", 18, "kan være høyst 17"),
     ("husstand.barn[0].alder", 9.0, "skal være et heltall"),
-    ("journal[0].barn", ["B7"], "viser til barnet «B7», som ikke finnes i husstand.barn"),
+    ("journal[0].barn", ["B7"], "viser til et barn som ikke finnes i husstand.barn"),
     ("samtaler[0].tolk", "barnn", "ugyldig verdi «barnn»; mente du «barn»?"),
 ]
 # fmt: on
@@ -610,7 +610,7 @@ def test_samme_sak_id_i_to_filer_avviser_begge_og_vurderer_resten(
     assert meldinger[str(forste)].felt == meldinger[str(andre)].felt == "sak_id"
     assert f"finnes også i {andre}" in meldinger[str(forste)].melding
     assert f"finnes også i {forste}" in meldinger[str(andre)].melding
-    assert "«GJ-ØS-07»" in meldinger[str(forste)].melding
+    assert "GJ-ØS-07" not in meldinger[str(forste)].melding  # an id is input: never echoed
     assert kjoring.antall_lest == 3
     assert kjoring.antall_avviste_inndata == 2
 

@@ -73,7 +73,7 @@ def bruk_overstyringer(kjoring: Kjoring, fil: Path) -> Kjoring:
         if o.sak_id not in saker:
             problemer.append(
                 Avvisning(
-                    navn, linje, "sak_id", f"saken «{o.sak_id}» er ikke blant de vurderte sakene"
+                    navn, linje, "sak_id", "saken det vises til, er ikke blant de vurderte sakene"
                 )
             )
             continue
@@ -89,7 +89,9 @@ def bruk_overstyringer(kjoring: Kjoring, fil: Path) -> Kjoring:
             continue
         if (o.sak_id, o.kriterium) in sett:
             problemer.append(
-                Avvisning(navn, linje, None, f"{o.sak_id} / {o.kriterium} er overstyrt to ganger")
+                Avvisning(
+                    navn, linje, None, "samme sak og kriterium er overstyrt to ganger (før i filen)"
+                )
             )
             continue
         sett.add((o.sak_id, o.kriterium))
