@@ -1777,7 +1777,7 @@ def test_standardsettet_lastes_uten_feil():
 def test_ugyldig_regex_forklares_pa_norsk(monster: str, melding: str) -> None:
     import re
 
-    from revisjon.kriteriesprak.kompilering import _regexfeil
+    from revisjon.kriteriesprak.regex import _regexfeil
 
     with pytest.raises(re.error) as feil:
         re.compile(monster)
