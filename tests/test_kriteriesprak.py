@@ -1496,7 +1496,7 @@ LASTEFEIL = [
         """,
         '"{vedtak}"',
         "begrunnelse.oppfylt",
-        "er en hel struktur; velg et felt i den",
+        "er en hel struktur (en mapping",
     ),
     feil(
         "ulukket-krollparentes",
