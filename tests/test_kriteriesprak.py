@@ -1320,6 +1320,18 @@ LASTEFEIL = [
         "bruk «lik» for én verdi",
     ),
     feil(
+        "inneholder-paa-liste-av-strukturer",
+        """\
+            vurdering:
+              oppfylt:
+                inneholder: {felt: husstand.barn, verdi: B1}
+        """,
+        "inneholder:",
+        "vurdering.oppfylt.inneholder.felt",
+        "«husstand.barn» er en liste av strukturer",
+        "bruk «noen» med en betingelse på et felt i elementene",
+    ),
+    feil(
         "verdi-og-som-felt",
         """\
             vurdering:

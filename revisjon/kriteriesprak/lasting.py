@@ -13,7 +13,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import ValidationError
 
 from revisjon.feil import Avvisning, KriterieFeil
@@ -21,8 +20,8 @@ from revisjon.felttre import forslag
 from revisjon.inntak.datafil import MAKS_FEIL, fnr_i_data, fnr_i_navn
 from revisjon.inntak.dekoding import DekodingFeil, dekod
 from revisjon.inntak.meldinger import felt_sti, og_flere, oversett
-from revisjon.inntak.yamllast import MAKS_NODER, YamlDokument, YamlFeil, les_yaml
-from revisjon.kriteriesprak.kompilering import Kompileringsfeil
+from revisjon.inntak.yamllast import Sti, YamlDokument, YamlFeil, les_yaml
+from revisjon.kriteriesprak.gyldighet import Kompileringsfeil
 from revisjon.kriteriesprak.maler import sjekk_rapporttekst
 from revisjon.kriteriesprak.modell import OPERASJONER, Kriteriesett, Kriterium
 from revisjon.kriteriesprak.regel import KompilertKriterium, kompiler_kriterium
@@ -39,7 +38,7 @@ class LastetSett:
     sett: Kriteriesett
     kriterier: tuple[KompilertKriterium, ...]
     sti: Path | None = field(default=None, compare=False)
-    linjer: _Linjer | None = field(default=None, compare=False, repr=False)
+    linjer: YamlDokument | None = field(default=None, compare=False, repr=False)
 
     def linje(self, loc: Sti) -> int | None:
         """The line of a path in the file (for messages about tests and report texts)."""
@@ -109,48 +108,6 @@ def last_kriterier(stier: Sequence[Path] = ()) -> list[LastetSett]:
     return lastet
 
 
-Sti = tuple[str | int, ...]
-
-
-class _Linjer:
-    """The line of the key (or list item) a path names, so ``hvr:`` is reported on its own line.
-
-    ``YamlDokument`` records where each value starts, which for a block mapping or list is the
-    line after its key; a problem is best shown on the key itself.
-    """
-
-    def __init__(self, dokument: YamlDokument, tekst: str) -> None:
-        self.dokument = dokument
-        self.nokler: dict[Sti, int] = {}
-        try:
-            rot = yaml.compose(tekst, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-        except yaml.YAMLError:  # pragma: no cover - les_yaml has read the same text
-            return
-        budsjett = MAKS_NODER  # les_yaml has walked the same graph within this budget
-        stabel: list[tuple[yaml.Node, Sti]] = [(rot, ())] if rot is not None else []
-        while stabel and budsjett > 0:
-            node, sti = stabel.pop()
-            budsjett -= 1
-            barn: list[tuple[yaml.Node, yaml.Node, str | int]] = []
-            if isinstance(node, yaml.MappingNode):
-                for nokkel, verdi in node.value:
-                    navn = nokkel.value if isinstance(nokkel, yaml.ScalarNode) else "?"
-                    barn.append((nokkel, verdi, navn))
-            elif isinstance(node, yaml.SequenceNode):
-                barn = [(verdi, verdi, i) for i, verdi in enumerate(node.value)]
-            for start, verdi, ledd in barn:
-                self.nokler.setdefault((*sti, ledd), start.start_mark.line + 1)
-                stabel.append((verdi, (*sti, ledd)))
-
-    def linje(self, sti: Sti) -> int | None:
-        """The line of ``sti``'s key, or of its nearest ancestor that is in the file."""
-        while sti:
-            if sti in self.nokler:
-                return self.nokler[sti]
-            sti = sti[:-1]
-        return self.dokument.linje(())
-
-
 def visningsnavn(fil: Path) -> str:
     """How a criteria file is named in messages and reports; the bundled set by its package
     name, so that reports do not depend on where the package is installed."""
@@ -172,28 +129,29 @@ def last_fil(fil: Path) -> tuple[LastetSett | None, list[Avvisning]]:
         return None, [Avvisning(navn, feil.linje, None, feil.melding)]
     if problemer := fnr_i_data(navn, dokument):
         return None, problemer
-    linjer = _Linjer(dokument, tekst)
+
     try:
         sett = Kriteriesett.model_validate(dokument.data)
     except ValidationError as feil:
+        forste = oversett(feil, Kriteriesett, maks=MAKS_FEIL)
         funnet = [
             Avvisning(
                 navn,
-                linjer.linje(_operasjonsnokkel(dokument.data, loc)),
+                dokument.linje(_operasjonsnokkel(dokument.data, loc)),
                 _kriterium_id(dokument.data, loc),
                 _sted(loc, m),
             )
-            for loc, m in oversett(feil, Kriteriesett, maks=MAKS_FEIL)
+            for loc, m in forste
         ]
         if flere := og_flere(len(funnet), feil.error_count()):
             funnet.append(Avvisning(navn, None, None, flere))
         # Every problem in one run: the criteria that are valid on their own are compiled too.
         ugyldige = {
             loc[1]
-            for loc, _ in oversett(feil, Kriteriesett, maks=MAKS_FEIL)
+            for loc, _ in forste
             if len(loc) >= 2 and loc[0] == "kriterier" and isinstance(loc[1], int)
         }
-        funnet += _kompileringsfeil_i_gyldige(navn, dokument.data, linjer, ugyldige)
+        funnet += _kompileringsfeil_i_gyldige(navn, dokument, ugyldige)
         return None, funnet
     kompilerte: list[KompilertKriterium] = []
     problemer = []
@@ -203,35 +161,35 @@ def last_fil(fil: Path) -> tuple[LastetSett | None, list[Avvisning]]:
         except Kompileringsfeil as feil:
             loc = ("kriterier", i, *feil.sted)
             problemer.append(
-                Avvisning(navn, linjer.linje(loc), kriterium.id, _sted(loc, feil.melding))
+                Avvisning(navn, dokument.linje(loc), kriterium.id, _sted(loc, feil.melding))
             )
     for loc, kriterium_id, melding in rapportproblemer(sett):
-        problemer.append(Avvisning(navn, linjer.linje(loc), kriterium_id, _sted(loc, melding)))
+        problemer.append(Avvisning(navn, dokument.linje(loc), kriterium_id, _sted(loc, melding)))
     if problemer:
         return None, problemer
     sha = hashlib.sha256(innhold).hexdigest()
-    return LastetSett(navn, sha, sett, tuple(kompilerte), sti=fil, linjer=linjer), []
+    return LastetSett(navn, sha, sett, tuple(kompilerte), sti=fil, linjer=dokument), []
 
 
 def _kompileringsfeil_i_gyldige(
-    navn: str, data: Any, linjer: _Linjer, ugyldige: set[int]
+    navn: str, dokument: YamlDokument, ugyldige: set[int]
 ) -> list[Avvisning]:
-    """The compile problems of the criteria in a file that failed validation elsewhere."""
+    """The duplicate ids and compile problems of the criteria in a file that failed validation
+    elsewhere, so that one run of ``sjekk`` shows them all."""
+    data = dokument.data
     kriterier = data.get("kriterier") if isinstance(data, dict) else None
     if not isinstance(kriterier, list):
         return []
     neg = data.get("negasjonsord")
     negasjonsord = (
-        neg
-        if isinstance(neg, list) and all(isinstance(o, str) and o for o in neg)
-        else ["ikke", "uten"]
-    )
+        neg if isinstance(neg, list) and all(isinstance(o, str) and o for o in neg) else None
+    ) or ["ikke", "uten"]
     problemer: list[Avvisning] = []
     brukt: dict[str, int | None] = {}
     for i, raa in enumerate(kriterier):
         kid = raa.get("id") if isinstance(raa, dict) else None
         if isinstance(kid, str):
-            linje = linjer.linje(("kriterier", i, "id"))
+            linje = dokument.linje(("kriterier", i, "id"))
             if kid in brukt:
                 sted = f"på linje {brukt[kid]}" if brukt[kid] else "før"
                 melding = f"id-en er brukt {sted} i samme fil; gi hvert kriterium en unik id"
@@ -247,7 +205,7 @@ def _kompileringsfeil_i_gyldige(
         except Kompileringsfeil as feil:
             loc = ("kriterier", i, *feil.sted)
             problemer.append(
-                Avvisning(navn, linjer.linje(loc), kriterium.id, _sted(loc, feil.melding))
+                Avvisning(navn, dokument.linje(loc), kriterium.id, _sted(loc, feil.melding))
             )
     return problemer
 
