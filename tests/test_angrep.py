@@ -141,6 +141,28 @@ def _overstyring(tekst: str) -> Callable[[Path], list[str]]:
     return lag
 
 
+def _manifest(mappe: Path) -> list[str]:
+    svar = kjor("stikkprove", "saker", "-n", "2", "--seed", "a", "-m", "m.yaml", cwd=mappe)
+    assert svar.returncode == 0, svar.stderr
+    tekst = (mappe / "m.yaml").read_text(encoding="utf-8")
+    (mappe / "m.yaml").write_text(tekst.replace("seed: a", f"seed: {N[:6]}-{N[6:]}"), "utf-8")
+    return ["vurder", "saker", "--utvalg", "m.yaml", "-o", "ut.md"]
+
+
+def _trend(mappe: Path) -> list[str]:
+    svar = kjor("vurder", "saker", "--format", "json", "-o", "r.json", cwd=mappe)
+    assert svar.returncode == 0, svar.stderr
+    data = json.loads((mappe / "r.json").read_text(encoding="utf-8"))
+    data["saker"][0]["sak_id"] = f"X {N[:6]} {N[6:]}"
+    (mappe / "r.json").write_text(json.dumps(data), encoding="utf-8")
+    return ["trend", "r.json", "-o", "ut.md"]
+
+
+def _stikkprove_kopi(mappe: Path) -> list[str]:
+    (mappe / "saker" / "a.yaml").write_text(sak_yaml(sak_id="K") + f"# {N}\n", "utf-8")
+    return ["stikkprove", "saker", "-n", "5", "--seed", "a", "-m", "m.yaml", "--kopier-til", "kopi"]
+
+
 def _fifo(mappe: Path) -> list[str]:
     os.mkfifo(mappe / "saker" / "ror.yaml")
     return ["vurder", "saker", "-o", "ut.md"]
@@ -219,6 +241,10 @@ ANGREP = [
     Angrep("mal-med-nummer", _mal(f"{{# {N} #}}x"), 2, gode_vurdert=False),
     Angrep("mal-stor-streng", _mal('{{ "x" * 10000000000 }}'), 2, gode_vurdert=False, melding="malen"),
     Angrep("mal-stor-bredde", _mal('{{ "{:>9999999999}".format(1) }}'), 2, gode_vurdert=False, melding="malen"),
+    Angrep("manifest-seed", _manifest, 2, gode_vurdert=False),
+    Angrep("trend-resultatfil", _trend, 2, gode_vurdert=False),
+    Angrep("stikkprove-seed", lambda m: ["stikkprove", "saker", "-n", "1", "--seed", f"{N[:6]}-{N[6:]}", "-m", "m.yaml"], 2, gode_vurdert=False),
+    Angrep("stikkprove-kopierer-ikke-kommentar", _stikkprove_kopi, 1, gode_vurdert=False),
     Angrep("overstyring-kommentar", _overstyring(f"# {N[:6]} {N[6:]}\noverstyringer: []\n"), 2, gode_vurdert=False),
     Angrep("overstyring-sak-id", _overstyring("overstyringer:\n  - sak_id: Ola Nordmann\n    kriterium: K1\n    status: oppfylt\n    begrunnelse: x\n    av: AB\n    dato: 2024-01-01\n"), 2, gode_vurdert=False, ikke_vist="Ola Nordmann"),
 ]  # fmt: skip
@@ -247,8 +273,10 @@ def test_angrep(tmp_path: Path, angrep: Angrep) -> None:
     if angrep.gode_vurdert:
         rapport = (tmp_path / "ut.md").read_text(encoding="utf-8")
         assert "GOD-1" in rapport and "GOD-2" in rapport
-    else:
+    elif argumenter[0] != "stikkprove":
         assert not (tmp_path / "ut.md").exists()
+    if (tmp_path / "kopi").exists():  # the good cases are copied, the one with a number is not
+        assert sorted(p.name for p in (tmp_path / "kopi").iterdir()) == ["god-1.yaml", "god-2.json"]
 
 
 def test_en_tagg_tar_ikke_ned_kjoringen_med_arbeidsprosesser(tmp_path: Path) -> None:
