@@ -353,3 +353,40 @@ def test_en_mal_som_gaar_i_loekke_uten_aa_skrive_stoppes(
     with pytest.raises(RevisjonFeil, match="stoppet"):
         render(rapport, Format.markdown, mal=mal)
     assert time.perf_counter() - start < 30
+
+
+@pytest.mark.parametrize(
+    ("monster", "tekst"),
+    [
+        (r"^\w+$", "søknadsår"),
+        (r"barn\w* beste", "Barnas beste"),
+        (r"[\w-]+ø", "fem-år-ø"),
+        (r"a\s+b", "a\u00a0b"),
+        (r"\d{2}", "٣٤"),
+        (r"^\W+$", "«»"),
+        (r"[^\d]x", "ax"),
+        (r"særlige\s+behov", "SÆRLIGE  behov"),
+    ],
+)
+def test_re2_treffer_som_python(monster: str, tekst: str) -> None:
+    from revisjon.kriteriesprak.regex import kompiler_regex
+
+    forventet = re.search(monster, tekst, re.IGNORECASE) is not None
+    assert (kompiler_regex(monster).search(tekst) is not None) == forventet
+
+
+@pytest.mark.parametrize(
+    ("monster", "melding"),
+    [
+        ("(?=a)b", "blikk fremover eller bakover"),
+        ("(?<!a)b", "blikk fremover eller bakover"),
+        (r"(a)\1", "tilbakereferanser"),
+        ("(a", "en parentes er ikke lukket"),  # both engines reject it: Python's message
+        ("a**", "to gjentakelser står etter hverandre"),
+    ],
+)
+def test_regex_som_ikke_kan_brukes_forklares_paa_norsk(monster: str, melding: str) -> None:
+    from revisjon.kriteriesprak.regex import RegexFeil, kompiler_regex
+
+    with pytest.raises(RegexFeil, match=re.escape(melding)):
+        kompiler_regex(monster)

@@ -42,6 +42,43 @@ _UTEN_LINEAR = (
 """Constructs Python has and RE2 does not, and how they are named in the message."""
 
 
+_KLASSER = {
+    "w": r"\pL\pN_",
+    "d": r"\p{Nd}",
+    "s": r"\t\n\v\f\r\x{1c}-\x{1f}\x{85}\p{Z}",
+}
+"""Python's ``\\w``, ``\\d`` and ``\\s`` match letters, digits and spaces of every script
+(«ø», a no-break space); RE2's match ASCII only. Written out, a pattern means the same in both."""
+
+
+def _unicodeklasser(monster: str) -> str:
+    """``monster`` with ``\\w``, ``\\d``, ``\\s`` (and, outside a set, ``\\W``, ``\\D``,
+    ``\\S``) written as the Unicode classes Python means by them."""
+    ut: list[str] = []
+    i, i_sett, sett_start = 0, False, -1
+    while i < len(monster):
+        tegn = monster[i]
+        if tegn == "\\" and i + 1 < len(monster):
+            neste = monster[i + 1]
+            klasse = _KLASSER.get(neste.lower())
+            if klasse and (neste.islower() or not i_sett):
+                if i_sett:
+                    ut.append(klasse)
+                else:
+                    ut.append(f"[{'' if neste.islower() else '^'}{klasse}]")
+            else:
+                ut.append(tegn + neste)
+            i += 2
+            continue
+        if tegn == "[" and not i_sett:
+            i_sett, sett_start = True, i
+        elif tegn == "]" and i_sett and i > sett_start + 1 + (monster[sett_start + 1] == "^"):
+            i_sett = False
+        ut.append(tegn)
+        i += 1
+    return "".join(ut)
+
+
 class RegexFeil(ValueError):
     """A pattern that cannot be used; the message is Norwegian and says why."""
 
@@ -68,7 +105,7 @@ def kompiler_regex(monster: str) -> Any:
     valg.case_sensitive = False
     valg.log_errors = False  # RE2 would write the pattern to stderr
     try:
-        return re2.compile(monster, valg)
+        return re2.compile(_unicodeklasser(monster), valg)
     except re2.error:
         mangler = next((hva for form, hva in _UTEN_LINEAR if form.search(monster)), None)
         grunn = f"bruker {mangler}" if mangler else "bruker en form"
