@@ -19,6 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from revisjon.kriteriesprak.regex import kompiler_regex
 from revisjon.tekst import setninger as tekst_setninger
 
 
@@ -128,7 +129,7 @@ class Tekstsok:
         ta_med_negerte: bool,
     ) -> Tekstsok:
         monstre = [(f"«{f}»", frase_monster(f)) for f in fraser]
-        monstre += [(f"mønsteret «{r}»", re.compile(r, re.IGNORECASE)) for r in regex]
+        monstre += [(f"mønsteret «{r}»", kompiler_regex(r)) for r in regex]
         negasjon = re.compile(
             r"(?<!\w)(?:" + "|".join(re.escape(o) for o in negasjonsord) + r")(?!\w)",
             re.IGNORECASE,
