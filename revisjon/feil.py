@@ -11,7 +11,8 @@ class Avvisning:
 
     ``linje`` and ``felt`` are None when not known. ``melding`` never holds personal data.
     ``inndata`` names the input the problem belongs to (the file, or ``file:line`` for one
-    line of a JSON Lines file), so that several problems in one input count as one rejection.
+    line of a JSON Lines file, or one case of a workbook), so that several problems in one input
+    count as one rejection. ``celle`` is the place in a workbook (``Barn!C7``, or a sheet).
     """
 
     fil: str
@@ -19,6 +20,7 @@ class Avvisning:
     felt: str | None
     melding: str
     inndata: str = ""
+    celle: str | None = None
 
     @property
     def inndata_id(self) -> str:
@@ -26,6 +28,8 @@ class Avvisning:
 
     def __str__(self) -> str:
         sted = self.fil if self.linje is None else f"{self.fil}:{self.linje}"
+        if self.celle:
+            sted += f":{self.celle}"
         return f"{sted}: {self.felt}: {self.melding}" if self.felt else f"{sted}: {self.melding}"
 
 

@@ -47,6 +47,21 @@ def skriv_atomisk(ut: Path, tekst: str | Iterable[str]) -> None:
         raise
 
 
+def skriv_bytes_atomisk(ut: Path, data: bytes) -> None:
+    """Write ``data`` to ``ut`` as ``skriv_atomisk`` writes text (a workbook, say)."""
+    mappe = ut.resolve().parent
+    if not mappe.is_dir():
+        raise RevisjonFeil(f"{ut}: mappen {mappe} finnes ikke; opprett den eller velg en annen sti")
+    fd, midlertidig = tempfile.mkstemp(prefix=f".{ut.name}.", suffix=".tmp", dir=mappe)
+    try:
+        with os.fdopen(fd, "wb") as fil:
+            fil.write(data)
+        os.replace(midlertidig, ut)
+    except BaseException:
+        Path(midlertidig).unlink(missing_ok=True)
+        raise
+
+
 def skriv_strom(strom: TextIO, deler: Iterable[str], *, hold_tilbake: int = HOLD_TILBAKE) -> None:
     """Write the text in ``deler`` to ``strom`` (stdout) piece by piece, holding back the first
     ``hold_tilbake`` characters so a short text that fails midway writes nothing."""

@@ -22,18 +22,25 @@ from revisjon.inntak.fodselsnummer import (
     har_fodselsnummer,
     json_kan_ha_fodselsnummer,
 )
-from revisjon.inntak.meldinger import felt_sti, oversett, sti_fra_felt, vis_nokkel
+from revisjon.inntak.meldinger import (
+    FODSELSNUMMER,
+    MAKS_FEIL_PER_SAK,
+    felt_sti,
+    oversett,
+    sti_fra_felt,
+    vis_nokkel,
+)
 from revisjon.inntak.rask import rask_sak
+from revisjon.inntak.regneark import MAKS_REGNEARK, les_regneark
 from revisjon.inntak.yamllast import MAKS_NOSTING, YamlDokument, YamlFeil, les_yaml
-from revisjon.sak import Sak, barnereferanser, refererte_barn
+from revisjon.sak import Sak, barnefeil
 
-FILTYPER = (".yaml", ".yml", ".json", ".jsonl")
+FILTYPER = (".yaml", ".yml", ".json", ".jsonl", ".xlsx")
 HOPP_OVER = (".md", ".txt")
 """Documentation beside the cases in a directory: skipped, not rejected."""
 
 MAKS_FILSTORRELSE = 32 * 1024 * 1024
 """Bytes in one case: a file, or a line of a JSON Lines file."""
-MAKS_FEIL_PER_SAK = 20
 
 
 class InnlestSak(NamedTuple):
@@ -67,13 +74,18 @@ def finn_inndata(stier: Iterable[Path]) -> Iterator[str | Avvisning]:
         if sti.is_dir():
             for fil in _filer_under(sti):
                 suffiks = _endelse(fil)
-                if suffiks in HOPP_OVER:
+                if suffiks in HOPP_OVER or _er_laasefil(fil):
                     continue
                 yield fil if suffiks in FILTYPER else _feil_filtype(Path(fil))
         elif sti.is_file():
             yield str(sti) if sti.suffix.lower() in FILTYPER else _feil_filtype(sti)
         else:
             yield Avvisning(str(sti), None, None, "finnes ikke; kontroller stien")
+
+
+def _er_laasefil(sti: str) -> bool:
+    """Excel's lock file beside an open workbook (``~$gjennomgang.xlsx``): not a workbook."""
+    return os.path.basename(sti).startswith("~$")
 
 
 def er_jsonl(sti: str) -> bool:
@@ -133,7 +145,7 @@ def _feil_filtype(fil: Path) -> Avvisning:
         None,
         None,
         f"ukjent filtype «{fil.suffix or '(ingen)'}»; saksuttrekk skal være "
-        ".yaml, .yml, .json eller .jsonl",
+        ".yaml, .yml, .json, .jsonl eller .xlsx",
     )
 
 
@@ -158,6 +170,9 @@ def les_fil(fil: Path | str, *, filsummer: dict[str, str] | None = None) -> Iter
     suffiks = _endelse(navn)
     if suffiks == ".jsonl":
         yield from _les_jsonl(navn, filsummer)
+        return
+    if suffiks == ".xlsx":
+        yield from _les_xlsx(navn, filsummer)
         return
     try:
         innhold = _les_bytes(navn)
@@ -186,8 +201,30 @@ def les_fil(fil: Path | str, *, filsummer: dict[str, str] | None = None) -> Iter
     yield from _fra_yaml(navn, tekst)
 
 
-def _les_bytes(navn: str) -> bytes | int:
-    """The bytes of a file, or only its size when that is over MAKS_FILSTORRELSE (such a file
+def _les_xlsx(navn: str, filsummer: dict[str, str] | None) -> Iterator[Innlest]:
+    """The cases of a registration workbook (``revisjon.inntak.regneark``)."""
+    try:
+        innhold = _les_bytes(navn, grense=MAKS_REGNEARK)
+    except OSError as feil:
+        yield Avvisning(navn, None, None, f"kan ikke leses ({feil.strerror})")
+        return
+    if isinstance(innhold, int):
+        yield Avvisning(
+            navn,
+            None,
+            None,
+            f"filen er på {innhold} byte, over grensen på {MAKS_REGNEARK} byte for et "
+            "regneark; del sakene på flere arbeidsbøker",
+        )
+        return
+    if filsummer is not None:
+        filsummer[navn] = hashlib.sha256(innhold).hexdigest()
+    for funnet in les_regneark(navn, innhold):
+        yield funnet if isinstance(funnet, Avvisning) else InnlestSak(funnet, navn)
+
+
+def _les_bytes(navn: str, grense: int = MAKS_FILSTORRELSE) -> bytes | int:
+    """The bytes of a file, or only its size when that is over ``grense`` (such a file
     is not read); OSError when the file cannot be read."""
     # os.open and os.read, not open(): no file object is made, and the one fstat gives the size.
     try:
@@ -195,21 +232,21 @@ def _les_bytes(navn: str) -> bytes | int:
     except OSError:
         # A file that cannot be opened may still be over the limit, and then the limit is what
         # is named, as when the size was looked at before opening (os.stat needs no read access).
-        if (storrelse := os.stat(navn).st_size) > MAKS_FILSTORRELSE:
+        if (storrelse := os.stat(navn).st_size) > grense:
             return storrelse
         raise
     try:
         storrelse = os.fstat(fd).st_size
-        if storrelse > MAKS_FILSTORRELSE:
+        if storrelse > grense:
             return storrelse
         # read(n) allocates n bytes: ask for the size, and only a file that has grown since is
         # read on, and never past the limit.
         innhold = os.read(fd, storrelse + 1)
         if len(innhold) > storrelse:
-            innhold += os.read(fd, MAKS_FILSTORRELSE + 1 - len(innhold))
+            innhold += os.read(fd, grense + 1 - len(innhold))
     finally:
         os.close(fd)
-    return len(innhold) if len(innhold) > MAKS_FILSTORRELSE else innhold
+    return len(innhold) if len(innhold) > grense else innhold
 
 
 BLOKK = 1 << 20
@@ -356,7 +393,7 @@ def _rask_sak(raa: bytes) -> Sak | None:
     reads it and names what is wrong, if anything is. Only for bytes that certainly hold no
     identity number (``json_kan_ha_fodselsnummer``)."""
     sak = rask_sak(raa)
-    return None if sak is None or _barnefeil(sak) else sak
+    return None if sak is None or barnefeil(sak) else sak
 
 
 class _DuplisertNokkel(ValueError):
@@ -476,8 +513,7 @@ def _valider(
             yield avvis(
                 sti,
                 felt_sti(sti) or "(toppnivå)",
-                "inneholder noe som ligner et fødselsnummer eller D-nummer; saken er avvist "
-                "uten å bli lest videre. Anonymiser uttrekket og fjern nummeret",
+                FODSELSNUMMER,
             )
         return
     try:
@@ -494,37 +530,11 @@ def _valider(
         if len(problemer) > MAKS_FEIL_PER_SAK:
             yield avvis((), None, f"… og {len(problemer) - MAKS_FEIL_PER_SAK} feil til")
         return
-    barnefeil = _barnefeil(sak)
-    for felt, melding in barnefeil:
+    problemer_barn = barnefeil(sak)
+    for felt, melding in problemer_barn:
         yield avvis(sti_fra_felt(felt), felt, melding)
-    if not barnefeil:
+    if not problemer_barn:
         yield InnlestSak(sak, navn, jsonl_linje)
-
-
-def _barnefeil(sak: Sak) -> list[tuple[str, str]]:
-    """Child ids that are duplicated in husstand.barn or referred to without being there."""
-    alle = sak.husstand.barn
-    if len(ider := {b.id for b in alle}) == len(alle) and ider >= refererte_barn(sak):
-        return []  # the usual answer, found without building a field path
-    problemer: list[tuple[str, str]] = []
-    sett: set[str] = set()
-    for i, barn in enumerate(sak.husstand.barn):
-        if barn.id in sett:
-            problemer.append(
-                (f"husstand.barn[{i}].id", f"barne-id-en «{barn.id}» er brukt to ganger")
-            )
-        sett.add(barn.id)
-    for felt, barne_id in barnereferanser(sak):
-        if barne_id not in sett:
-            kjente = ", ".join(sorted(sett)) or "ingen barn"
-            problemer.append(
-                (
-                    felt,
-                    f"viser til barnet «{barne_id}», som ikke finnes i husstand.barn "
-                    f"({kjente}); legg barnet til eller rett id-en",
-                )
-            )
-    return problemer
 
 
 def valider_sak(navn: str, data: Any) -> InnlestSak | list[Avvisning]:

@@ -15,6 +15,15 @@ from pydantic_core import ErrorDetails
 
 from revisjon.felttre import felt_i, forslag, modell_ved
 
+MAKS_FEIL_PER_SAK = 20
+"""Problems listed for one case; the rest are counted."""
+
+FODSELSNUMMER = (
+    "inneholder noe som ligner et fødselsnummer eller D-nummer; saken er avvist uten å bli lest "
+    "videre. Anonymiser uttrekket og fjern nummeret"
+)
+"""The message for an identity number in a case (the number itself is never shown)."""
+
 _TRYGT_ORD = re.compile(r"^[a-z0-9_]{1,40}$")
 _TRYGG_NOKKEL = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,39}")
 
