@@ -54,7 +54,7 @@ def vurder(
         list[Path],
         typer.Argument(
             metavar="STI...",
-            help="Saksfiler (.yaml, .yml, .json, .jsonl) eller mapper med slike filer.",
+            help="Saksfiler (.yaml, .yml, .json, .jsonl, .xlsx) eller mapper med slike filer.",
             show_default=False,
         ),
     ],
@@ -261,3 +261,6 @@ cli_kriterier.registrer(app)
 from revisjon.cli import kontroll as cli_kontroll  # noqa: E402  (internkontroll)
 
 cli_kontroll.registrer(app)
+from revisjon.cli import regneark as cli_regneark  # noqa: E402  (arbeidsbok for registrering)
+
+cli_regneark.registrer(app)

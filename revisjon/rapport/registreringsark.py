@@ -8,15 +8,15 @@ list item with the list separator in it or space around it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from revisjon.feil import Avvisning
 from revisjon.inntak.regnearkoppsett import (
     JA,
     LISTESKILLE,
     NEI,
-    SAKSARK,
     VEILEDNING,
     Ark,
     Art,
@@ -177,4 +177,32 @@ def _hode(ark: Any, oppsett_: Ark, siste: int) -> None:
     ark.row_dimensions[2].height = 60
 
 
-__all__ = ["SAKSARK", "Skrivefeil", "skriv_registreringsark"]
+def skriv_saker(ut: Path, stier: Sequence[Path]) -> tuple[int, list[Avvisning]]:
+    """Read the cases below ``stier`` and write them to the workbook ``ut``: the number written
+    and the inputs rejected (not written). Cases that share a sak_id are all left out, as
+    ``revisjon vurder`` would reject them."""
+    from revisjon.inntak.lesing import InnlestSak, les_saker
+
+    avviste: list[Avvisning] = []
+    saker: dict[str, list[InnlestSak]] = {}
+    for funnet in les_saker(stier):
+        if isinstance(funnet, Avvisning):
+            avviste.append(funnet)
+        else:
+            saker.setdefault(funnet.sak.sak_id, []).append(funnet)
+    for sak_id, like in saker.items():
+        if len(like) > 1:
+            steder = ", ".join(f"{s.fil}:{s.linje}" if s.linje else s.fil for s in like)
+            avviste += [
+                Avvisning(
+                    s.fil,
+                    s.linje,
+                    "sak_id",
+                    f"sak_id «{sak_id}» finnes i flere saker ({steder}); ingen av dem er "
+                    "skrevet. Gi hver sak en unik sak_id",
+                    inndata=f"{s.fil}:{s.linje}" if s.linje else s.fil,
+                )
+                for s in like
+            ]
+    antall = skriv_registreringsark(ut, (s[0].sak for s in saker.values() if len(s) == 1))
+    return antall, avviste
