@@ -52,6 +52,8 @@ class _Sak:
     feil: list[tuple[str, str | None, str]] = field(default_factory=list)
     """(cell, field, message) for problems found before validation."""
     fnr: bool = False
+    uleselig: set[tuple[str | int, ...]] = field(default_factory=set)
+    """Field paths whose cell could not be read: the model's «mangler» there says nothing."""
 
     def avvisninger(self, navn: str) -> list[Avvisning]:
         inndata = f"{navn}:{SAKSARK}!A{self.rad}"
@@ -107,11 +109,11 @@ def _les(navn: str, innhold: bytes) -> Iterator[Sak | Avvisning]:
         foreldrelose: list[Avvisning] = []
         for arknavn in [SAKSARK, *(n for n in bok.sheetnames if n not in (SAKSARK, VEILEDNING))]:
             ark = oppsett[arknavn]
-            for rad, sak_id, verdier, flettet in _rader(bok[arknavn], ark, navn):
+            for rad, sak_id, verdier, flettet, bokstaver in _rader(bok[arknavn], ark, navn):
                 if ark.liste == ():
-                    _ny_sak(saker, dubletter, rad, sak_id, verdier, flettet, ark)
+                    _ny_sak(saker, dubletter, rad, sak_id, verdier, flettet, ark, bokstaver)
                 elif sak_id in saker:
-                    _legg_til_rad(saker[sak_id], rad, verdier, flettet, ark)
+                    _legg_til_rad(saker[sak_id], rad, verdier, flettet, ark, bokstaver)
                 elif sak_id not in dubletter:
                     foreldrelose.append(_foreldrelos(navn, ark, rad, sak_id, verdier))
     finally:
@@ -231,9 +233,9 @@ def _flettede(ark: Any) -> list[tuple[int, int, int, int, str]]:
 
 def _rader(
     ark: Any, oppsett: Ark, navn: str
-) -> Iterator[tuple[int, str | None, list[tuple[Kolonne, Any, str]], list[str]]]:
+) -> Iterator[tuple[int, str | None, list[tuple[Kolonne, Any, str]], list[str], dict[str, str]]]:
     """Each data row of a sheet: its number, its Sak-id (as text), its filled cells as
-    (column, cell, value) and its merged ranges."""
+    (column, cell, place), its merged ranges, and the column letter of each heading."""
     flettede = _flettede(ark)
     rader = ark.iter_rows()
     overskrifter = next(rader, ())
@@ -243,6 +245,7 @@ def _rader(
             [(f"{oppsett.navn}!1:1", f"arket «{oppsett.navn}» mangler kolonnen «{SAK_ID}»")]
         )
     sak_id_hjelp = oppsett.etter_overskrift[SAK_ID].hjelpetekst
+    bokstaver = {k.overskrift: kolonnenavn(i) for i, k in kolonner.items()}
     for r, rad in enumerate(rader, start=2):
         celler = [(i, c) for i, c in enumerate(rad) if c.value is not None and c.value != ""]
         if not celler:
@@ -261,8 +264,8 @@ def _rader(
             verdier.append((kolonne, celle, sted))
             if kolonne.overskrift == SAK_ID:
                 sak_id = str(celle.value) if not isinstance(celle.value, str) else celle.value
-        flettet = [o for r1, r2, _, _, o in flettede if r1 <= r <= r2]
-        yield r, sak_id, verdier, [*flettet, *(f"uten:{s}" for s in uten_overskrift)]
+        flettet = [f"{oppsett.navn}!{o}" for r1, r2, _, _, o in flettede if r1 <= r <= r2]
+        yield r, sak_id, verdier, [*flettet, *(f"uten:{s}" for s in uten_overskrift)], bokstaver
 
 
 def _kolonner(
@@ -318,6 +321,7 @@ def _ny_sak(
     verdier: list[tuple[Kolonne, Any, str]],
     flettet: list[str],
     ark: Ark,
+    bokstaver: dict[str, str],
 ) -> None:
     nokkel = sak_id if sak_id is not None else f"(uten sak_id, rad {rad})"
     if nokkel in saker:
@@ -327,16 +331,21 @@ def _ny_sak(
     if sak_id is None:
         sak.feil.append((f"{SAKSARK}!A{rad}", "sak_id", "mangler; hver sak skal ha en sak_id"))
     saker[nokkel] = sak
-    _fyll(sak, (), rad, verdier, flettet, ark)
+    _fyll(sak, (), rad, verdier, flettet, ark, bokstaver)
 
 
 def _legg_til_rad(
-    sak: _Sak, rad: int, verdier: list[tuple[Kolonne, Any, str]], flettet: list[str], ark: Ark
+    sak: _Sak,
+    rad: int,
+    verdier: list[tuple[Kolonne, Any, str]],
+    flettet: list[str],
+    ark: Ark,
+    bokstaver: dict[str, str],
 ) -> None:
     liste = _liste(sak.data, ark.liste)
     sti: tuple[str | int, ...] = (*ark.liste, len(liste))
     liste.append({})
-    _fyll(sak, sti, rad, verdier, flettet, ark)
+    _fyll(sak, sti, rad, verdier, flettet, ark, bokstaver)
 
 
 def _liste(data: dict[str, Any], sti: tuple[str, ...]) -> list[Any]:
@@ -355,6 +364,7 @@ def _fyll(
     verdier: list[tuple[Kolonne, Any, str]],
     flettet: list[str],
     ark: Ark,
+    bokstaver: dict[str, str],
 ) -> None:
     """Put a row's cells into the case's data below ``rot`` (the row's record)."""
     post: Any = sak.data
@@ -364,7 +374,9 @@ def _fyll(
     sak.steder[rot] = (forste, "")
     for kolonne in ark.kolonner:
         loc = (*rot, *kolonne.sti)
-        sak.steder.setdefault(loc, (forste, kolonne.felt))
+        bokstav = bokstaver.get(kolonne.overskrift)
+        sted = f"{ark.navn}!{bokstav}{rad}" if bokstav else forste
+        sak.steder.setdefault(loc, (sted, kolonne.felt))
         if kolonne.art is Art.kodeflagg:
             _under(post, kolonne.sti[:-1]).setdefault(kolonne.sti[-1], [])
     for omrade in flettet:
@@ -396,6 +408,7 @@ def _fyll(
             verdi = celleverdi(kolonne, celle)
         except Cellefeil as feil:
             sak.feil.append((sted, kolonne.felt, feil.melding))
+            sak.uleselig.add(loc)
             continue
         if kolonne.art is Art.kodeflagg:
             if verdi:
@@ -433,7 +446,8 @@ def _ferdig(navn: str, sak: _Sak) -> Iterator[Sak | Avvisning]:
         modell = Sak.model_validate(sak.data)
     except ValidationError as feil:
         for loc, melding in oversett(feil, Sak):
-            sak.feil.append(_plassert(sak, loc, melding))
+            if not any(loc[: len(u)] == u for u in sak.uleselig):
+                sak.feil.append(_plassert(sak, loc, melding))
         modell = None
     if modell is not None and not sak.feil:
         problemer = barnefeil(modell)
