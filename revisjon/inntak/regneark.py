@@ -47,8 +47,10 @@ class _Sak:
 
     rad: int
     data: dict[str, Any]
-    steder: dict[tuple[str | int, ...], tuple[str, str]] = field(default_factory=dict)
-    """Field path → (cell, field as the message names it)."""
+    rader: dict[tuple[str | int, ...], tuple[Ark, int, dict[str, str]]] = field(
+        default_factory=dict
+    )
+    """Field path of each record → (its sheet, its row, the column letter of each heading)."""
     feil: list[tuple[str, str | None, str]] = field(default_factory=list)
     """(cell, field, message) for problems found before validation."""
     fnr: bool = False
@@ -370,15 +372,9 @@ def _fyll(
     post: Any = sak.data
     for ledd in rot:  # a key of a record, or a place in a list
         post = post[ledd]
-    forste = f"{ark.navn}!A{rad}"
-    sak.steder[rot] = (forste, "")
-    for kolonne in ark.kolonner:
-        loc = (*rot, *kolonne.sti)
-        bokstav = bokstaver.get(kolonne.overskrift)
-        sted = f"{ark.navn}!{bokstav}{rad}" if bokstav else forste
-        sak.steder.setdefault(loc, (sted, kolonne.felt))
-        if kolonne.art is Art.kodeflagg:
-            _under(post, kolonne.sti[:-1]).setdefault(kolonne.sti[-1], [])
+    sak.rader[rot] = (ark, rad, bokstaver)
+    for sti in ark.kodeflagg:
+        _under(post, sti[:-1]).setdefault(sti[-1], [])
     for omrade in flettet:
         if omrade.startswith("uten:"):
             sak.feil.append(
@@ -403,7 +399,6 @@ def _fyll(
         if kolonne.overskrift == SAK_ID and rot != ():
             continue  # the link, not a field of the row's record
         loc = (*rot, *kolonne.sti)
-        sak.steder[loc] = (sted, kolonne.felt)
         try:
             verdi = celleverdi(kolonne, celle)
         except Cellefeil as feil:
@@ -470,17 +465,22 @@ def _ferdig(navn: str, sak: _Sak) -> Iterator[Sak | Avvisning]:
 
 
 def _plassert(sak: _Sak, loc: tuple[str | int, ...], melding: str) -> tuple[str, str | None, str]:
-    """(cell, field, message) for a problem at a field path: the cell the field came from, or
-    the nearest record's row."""
+    """(cell, field, message) for a problem at a field path: the cell of the field's column on
+    the row of the nearest record, or that row's first cell."""
     for n in range(len(loc), -1, -1):
-        if (funnet := sak.steder.get(loc[:n])) is not None:
-            celle, felt = funnet
-            if n < len(loc) and not felt:
-                felt = ".".join(str(d) for d in loc[n:] if isinstance(d, str))
-            return celle, felt or None, _janei(melding, sak, loc)
+        if (rad := sak.rader.get(loc[:n])) is None:
+            continue
+        ark, nr, bokstaver = rad
+        navn = tuple(str(d) for d in loc[n:] if isinstance(d, str))
+        for m in range(len(navn), 0, -1):
+            kolonne = ark.etter_sti.get(navn[:m])
+            if kolonne is not None and kolonne.overskrift in bokstaver:
+                celle = f"{ark.navn}!{bokstaver[kolonne.overskrift]}{nr}"
+                return celle, ".".join(navn), _janei(melding)
+        return f"{ark.navn}!A{nr}", ".".join(navn) or None, _janei(melding)
     return f"{SAKSARK}!A{sak.rad}", None, melding  # pragma: no cover - () is always there
 
 
-def _janei(melding: str, sak: _Sak, loc: tuple[str | int, ...]) -> str:
+def _janei(melding: str) -> str:
     """A yes/no cell is «ja» or «nei» in the workbook, not true or false as in YAML."""
     return "skal være «ja» eller «nei»" if melding == "skal være true eller false" else melding

@@ -108,6 +108,19 @@ class Ark:
     def etter_overskrift(self) -> dict[str, Kolonne]:
         return {k.overskrift: k for k in self.kolonner}
 
+    @functools.cached_property
+    def etter_sti(self) -> dict[tuple[str, ...], Kolonne]:
+        """The column of each field path (a list of codes: its first column)."""
+        ut: dict[tuple[str, ...], Kolonne] = {}
+        for k in self.kolonner:
+            ut.setdefault(k.sti, k)
+        return ut
+
+    @functools.cached_property
+    def kodeflagg(self) -> tuple[tuple[str, ...], ...]:
+        """The field paths of the lists of codes (one column per code)."""
+        return tuple(dict.fromkeys(k.sti for k in self.kolonner if k.art is Art.kodeflagg))
+
 
 def _art(felttype: Felttype) -> tuple[Art, tuple[str, ...]]:
     kjerne = felttype.kjerne
