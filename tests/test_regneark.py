@@ -614,3 +614,18 @@ def test_en_dårlig_rad_tar_ikke_med_seg_de_andre_sakene(tmp_path: Path) -> None
     lest, avviste = les(fil)
     assert [s.sak_id for s in lest] == ["S-0", "S-1", "S-3", "S-4"]
     assert [str(a) for a in avviste] == [f"{fil}:Barn!C7: alder: skal være et heltall"]
+
+
+def test_stikkprove_trekker_fra_en_arbeidsbok_og_kopierer_bare_de_valgte(tmp_path: Path) -> None:
+    from revisjon.kontroll.stikkprove import Stikkprove, trekk_stikkprove
+
+    fil = bok(tmp_path, *(lag_sak(sak_id=f"S-{i}") for i in range(6)))
+    kopi = tmp_path / "utvalg"
+    resultat = trekk_stikkprove(
+        Stikkprove(stier=[fil], antall=2, seed="s", manifest=tmp_path / "u.yaml", kopier_til=kopi)
+    )
+    assert len(resultat.manifest.valgt) == 2
+    assert resultat.manifest.populasjon.antall == 6
+    saker, avviste = les(kopi / "gjennomgang.xlsx")
+    assert avviste == []
+    assert sorted(s.sak_id for s in saker) == sorted(resultat.manifest.valgt)
