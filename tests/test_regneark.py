@@ -629,3 +629,18 @@ def test_stikkprove_trekker_fra_en_arbeidsbok_og_kopierer_bare_de_valgte(tmp_pat
     saker, avviste = les(kopi / "gjennomgang.xlsx")
     assert avviste == []
     assert sorted(s.sak_id for s in saker) == sorted(resultat.manifest.valgt)
+
+
+def test_kommandoen_regneark_skriver_mal_og_saker(tmp_path: Path) -> None:
+    from tests.cli_hjelp import kjor
+
+    mal = kjor("regneark", "mal", "-o", str(tmp_path / "mal.xlsx"))
+    assert mal.returncode == 0 and "tom arbeidsbok" in mal.stderr
+    assert openpyxl.load_workbook(tmp_path / "mal.xlsx").sheetnames[0] == "Veiledning"
+    saker = kjor("regneark", str(EKSEMPLER), "-o", str(tmp_path / "saker.xlsx"))
+    assert saker.returncode == 0, saker.stderr
+    assert f"Skrev {tmp_path / 'saker.xlsx'} (24 saker)." in saker.stderr
+    vurdert = kjor("vurder", str(tmp_path / "saker.xlsx"), "--format", "json")
+    assert vurdert.returncode == 0 and '"vurdert": 24' in vurdert.stdout
+    feil = kjor("regneark", "mal", "-o", str(tmp_path / "mal.csv"))
+    assert feil.returncode == 2 and "arbeidsboken skal ha endelsen .xlsx" in feil.stderr
