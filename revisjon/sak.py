@@ -13,6 +13,9 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
 FRITEKST: dict[str, Any] = {"fritekst": True}
+KODE: dict[str, Any] = {"kode": True}
+"""A text field holding an open set of codes (``ferie_for_alle``): a report writes its label
+from ``KODENAVN``, or the code as it is when it has none."""
 
 
 def _iso_dato(verdi: object) -> object:
@@ -122,7 +125,9 @@ class Husstand(Modell):
 
 class Inntekt(Modell):
     type: str = _felt(
-        "Type", "Hva inntekten er (fritt ord; barnetrygd og kontantstotte kjennes igjen)."
+        "Type",
+        "Hva inntekten er (fritt ord; barnetrygd og kontantstotte kjennes igjen).",
+        json_schema_extra=KODE,
     )
     belop: Belop = _felt("Beløp", "Kroner per måned (minst 0).")
     medregnet: bool | None = _felt(
@@ -131,7 +136,9 @@ class Inntekt(Modell):
 
 
 class Utgift(Modell):
-    type: str = _felt("Type", "Hva utgiften er (fritt ord, for eksempel husleie).")
+    type: str = _felt(
+        "Type", "Hva utgiften er (fritt ord, for eksempel husleie).", json_schema_extra=KODE
+    )
     belop: Belop = _felt("Beløp", "Kroner per måned (minst 0).")
     barn: list[str] = _tom_liste("Barn", "Barna utgiften gjelder (barne-id-er).")
 
@@ -206,7 +213,11 @@ class Brev(Modell):
 
 class Tiltak(Modell):
     dato: Dato = _felt("Dato", "Datoen for tiltaket.")
-    type: str = _felt("Type", "Hva slags tiltak (fritt ord, for eksempel familieveileder).")
+    type: str = _felt(
+        "Type",
+        "Hva slags tiltak (fritt ord, for eksempel familieveileder).",
+        json_schema_extra=KODE,
+    )
     barn: list[str] = _tom_liste("Barn", "Barna tiltaket gjelder (barne-id-er).")
     merknad: str | None = _felt(
         "Merknad", "Kort merknad (ingen navn).", default=None, json_schema_extra=FRITEKST
@@ -332,5 +343,15 @@ KODENAVN: dict[str, str] = {
     "delvis_innvilget": "delvis innvilget",
     "barnets_synspunkter": "barnets synspunkter",
     "gjeldsradgiver": "gjeldsrådgiver",
+    # open codes of tiltak, inntekter and utgifter (``KODE`` fields) as the extracts write them
+    "ferie_for_alle": "Ferie for alle",
+    "lonn": "lønn",
+    "introduksjonsstonad": "introduksjonsstønad",
+    "overgangsstonad": "overgangsstønad",
+    "kontantstotte": "kontantstøtte",
+    "julestonad": "julestønad",
+    "barns_fritidsaktiviteter": "barns fritidsaktiviteter",
+    "vinterklaer": "vinterklær",
+    "strom": "strøm",
 }
 """Enumerated codes as they read in Norwegian text (codes not listed read as written)."""

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from revisjon.feil import RevisjonFeil
-from revisjon.skriving import skriv_bytes_atomisk
+from revisjon.skriving import skriv_atomisk
 
 FORMELTEGN = ("=", "+", "-", "@")
 
@@ -59,4 +59,4 @@ def lagre(bok: Any, ut: Path) -> None:
     """Save the workbook to ``ut`` atomically (a failed save leaves ``ut`` as it was)."""
     data = io.BytesIO()
     bok.save(data)
-    skriv_bytes_atomisk(ut, data.getvalue())
+    skriv_atomisk(ut, data.getvalue())
