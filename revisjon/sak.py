@@ -301,22 +301,26 @@ def barnefeil(sak: Sak) -> list[tuple[str, str]]:
     alle = sak.husstand.barn
     if len(ider := {b.id for b in alle}) == len(alle) and ider >= refererte_barn(sak):
         return []  # the usual answer, found without building a field path
+    # The ids are named by where they stand, never by their text (an id may be a name).
     problemer: list[tuple[str, str]] = []
-    sett: set[str] = set()
+    sett: dict[str, int] = {}
     for i, barn in enumerate(sak.husstand.barn):
         if barn.id in sett:
             problemer.append(
-                (f"husstand.barn[{i}].id", f"barne-id-en «{barn.id}» er brukt to ganger")
+                (
+                    f"husstand.barn[{i}].id",
+                    f"barne-id-en er brukt før, i husstand.barn[{sett[barn.id]}].id; gi hvert "
+                    "barn en unik id",
+                )
             )
-        sett.add(barn.id)
+        sett.setdefault(barn.id, i)
     for felt, barne_id in barnereferanser(sak):
         if barne_id not in sett:
-            kjente = ", ".join(sorted(sett)) or "ingen barn"
             problemer.append(
                 (
                     felt,
-                    f"viser til barnet «{barne_id}», som ikke finnes i husstand.barn "
-                    f"({kjente}); legg barnet til eller rett id-en",
+                    "viser til et barn som ikke finnes i husstand.barn "
+                    f"({len(sett)} barn der); legg barnet til eller rett id-en",
                 )
             )
     return problemer

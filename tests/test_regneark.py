@@ -453,8 +453,8 @@ def test_et_barn_som_ikke_er_i_husstanden_avvises_med_cellen(tmp_path: Path) -> 
     saker, avviste = les(fil)
     assert [s.sak_id for s in saker] == ["A-2"]
     assert [str(a) for a in avviste] == [
-        f"{fil}:Journal!F3: barn: viser til barnet «B7», som ikke finnes i husstand.barn "
-        "(B1, B2); legg barnet til eller rett id-en"
+        f"{fil}:Journal!F3: barn: viser til et barn som ikke finnes i husstand.barn "
+        "(2 barn der); legg barnet til eller rett id-en"
     ]
 
 
