@@ -55,23 +55,14 @@ class Sakstekst:
 
 
 def til_kontroll(resultat: Resultat) -> str | None:
-    """Why a verdict should be checked by the auditor, or None.
-
-    The reason is set by the text-reading work (``Resultat.til_kontroll``, branch «tekst»),
-    which is not on main yet; until it is, no verdict is flagged. Kept in this one function so
-    that the working paper only changes here when it lands.
-    """
-    return None
+    """Why a verdict should be checked by the auditor (set by the text reading), or None."""
+    return resultat.til_kontroll
 
 
 def tekststed(resultat: Resultat) -> tuple[str | None, tuple[int, ...]]:
     """The text field a verdict read (``vedtak.tekst``) and its decisive sentences (1-based
-    numbers in ``tekstsok.setninger`` of that text), or (None, ()) when it read none.
-
-    Like ``til_kontroll``: ``Resultat.tekstfelt`` and ``Resultat.setninger`` come with the
-    text-reading work (branch «tekst»), not on main yet; until then no sentence is shown.
-    """
-    return None, ()
+    numbers in ``revisjon.tekst.setninger`` of that text)."""
+    return resultat.tekstfelt, resultat.setninger
 
 
 def _rader(

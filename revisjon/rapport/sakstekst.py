@@ -16,9 +16,9 @@ from typing import Any
 from revisjon.feil import RevisjonFeil
 from revisjon.inntak.lesing import InnlestSak, les_saker
 from revisjon.inntak.meldinger import sti_fra_felt
-from revisjon.kriteriesprak.tekstsok import setninger
 from revisjon.rapport.arbeidspapir import Sakstekst, tekststed
 from revisjon.resultat import Kjoring, SakResultat
+from revisjon.tekst import setninger
 
 
 def samle_sakstekster(stier: Sequence[Path], kjoring: Kjoring) -> dict[str, Sakstekst]:
