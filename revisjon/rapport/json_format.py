@@ -65,7 +65,10 @@ def _sak(s: SakResultat) -> dict[str, Any]:
 
 
 def _avvist(a: Avvisning) -> dict[str, Any]:
-    return {"fil": a.fil, "linje": a.linje, "felt": a.felt, "melding": a.melding}
+    ut: dict[str, Any] = {"fil": a.fil, "linje": a.linje, "felt": a.felt, "melding": a.melding}
+    if a.celle:  # a workbook's sheet and cell
+        ut["celle"] = a.celle
+    return ut
 
 
 def _hode(rapport: Rapport) -> dict[str, Any]:
