@@ -133,3 +133,16 @@ def test_importer_i_funksjoner_teller(tmp_path: Path) -> None:
 def test_faa_moduler_paa_toppnivaa(grense: int) -> None:
     topp = [p.name for p in PAKKE.glob("*.py") if p.name not in {"__init__.py", "__main__.py"}]
     assert len(topp) <= grense, sorted(topp)
+
+
+def test_arkitekturen_nevner_hver_modul() -> None:
+    """docs/arkitektur.md has a line for every module, so the picture cannot drift."""
+    tekst = (PAKKE.parent / "docs" / "arkitektur.md").read_text("utf-8")
+    mangler = [
+        str(sti.relative_to(PAKKE))
+        for sti in sorted(PAKKE.rglob("*.py"))
+        if sti.name not in {"__main__.py"}
+        and not (sti.name == "__init__.py" and sti.parent != PAKKE / "rapport")
+        and f"`{sti.name}`" not in tekst
+    ]
+    assert mangler == []

@@ -228,19 +228,11 @@ def les_fil(fil: Path | str, *, filsummer: dict[str, str] | None = None) -> Iter
     if suffiks == ".xlsx":
         yield from _les_xlsx(navn, filsummer)
         return
-    try:
-        innhold = _les_bytes(navn)
-    except OSError as feil:
-        yield Avvisning(navn, None, None, f"kan ikke leses ({feil.strerror})")
-        return
-    if isinstance(innhold, int):
-        yield Avvisning(
-            navn,
-            None,
-            None,
-            f"filen er på {innhold} byte, over grensen på {MAKS_FILSTORRELSE} byte for én "
-            "sak; del den opp eller bruk .jsonl med én sak per linje",
-        )
+    innhold = _les_med_grense(
+        navn, MAKS_FILSTORRELSE, "for én sak; del den opp eller bruk .jsonl med én sak per linje"
+    )
+    if isinstance(innhold, Avvisning):
+        yield innhold
         return
     if filsummer is not None:
         filsummer[navn] = hashlib.sha256(innhold).hexdigest()
@@ -257,24 +249,30 @@ def les_fil(fil: Path | str, *, filsummer: dict[str, str] | None = None) -> Iter
 
 def _les_xlsx(navn: str, filsummer: dict[str, str] | None) -> Iterator[Innlest]:
     """The cases of a registration workbook (``revisjon.inntak.regneark``)."""
-    try:
-        innhold = _les_bytes(navn, grense=MAKS_REGNEARK)
-    except OSError as feil:
-        yield Avvisning(navn, None, None, f"kan ikke leses ({feil.strerror})")
-        return
-    if isinstance(innhold, int):
-        yield Avvisning(
-            navn,
-            None,
-            None,
-            f"filen er på {innhold} byte, over grensen på {MAKS_REGNEARK} byte for et "
-            "regneark; del sakene på flere arbeidsbøker",
-        )
+    innhold = _les_med_grense(
+        navn, MAKS_REGNEARK, "for et regneark; del sakene på flere arbeidsbøker"
+    )
+    if isinstance(innhold, Avvisning):
+        yield innhold
         return
     if filsummer is not None:
         filsummer[navn] = hashlib.sha256(innhold).hexdigest()
     for funnet in les_regneark(navn, innhold):
         yield funnet if isinstance(funnet, Avvisning) else InnlestSak(funnet, navn)
+
+
+def _les_med_grense(navn: str, grense: int, rad: str) -> bytes | Avvisning:
+    """The bytes of a file, or its rejection: unreadable, or over ``grense`` bytes (``rad``
+    says for what, and what to do)."""
+    try:
+        innhold = _les_bytes(navn, grense=grense)
+    except OSError as feil:
+        return Avvisning(navn, None, None, f"kan ikke leses ({feil.strerror})")
+    if isinstance(innhold, int):
+        return Avvisning(
+            navn, None, None, f"filen er på {innhold} byte, over grensen på {grense} byte {rad}"
+        )
+    return innhold
 
 
 def _les_bytes(navn: str, grense: int = MAKS_FILSTORRELSE) -> bytes | int:

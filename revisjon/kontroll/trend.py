@@ -39,20 +39,6 @@ from revisjon.skriving import kontroller_utfil, skriv_atomisk
 
 Periodeinndeling = Literal["rapportdato", "maned", "kvartal"]
 MINSTE_N = 10
-MANEDER = [
-    "januar",
-    "februar",
-    "mars",
-    "april",
-    "mai",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "desember",
-]
 
 
 class ResultatFeil(FilFeil):
@@ -159,7 +145,7 @@ class Trend:
 
 def _periode(dato: dt.date, inndeling: Periodeinndeling) -> Periode:
     if inndeling == "maned":
-        return Periode(f"{dato:%Y-%m}", f"{MANEDER[dato.month - 1]} {dato.year}")
+        return Periode(f"{dato:%Y-%m}", f"{norsk.MANEDER[dato.month - 1]} {dato.year}")
     kvartal = (dato.month - 1) // 3 + 1
     return Periode(f"{dato.year}-K{kvartal}", f"{kvartal}. kvartal {dato.year}")
 
