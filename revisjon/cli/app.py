@@ -16,7 +16,12 @@ from revisjon.feil import FilFeil, RevisjonFeil
 from revisjon.rapport.format import Format
 
 OK, AVVIST, BRUKSFEIL = 0, 1, 2
-"""Exit codes: all judged; some input rejected (output still written); nothing could be done."""
+"""Exit codes: all judged; some input rejected (output still written); nothing could be done
+(a usage error, or an output that could not be written)."""
+
+AVBRUTT, LUKKET = 130, 141
+"""Exit codes as a shell gives them for a process stopped by Ctrl-C (128 + SIGINT) and for one
+whose reader of stdout has gone (128 + SIGPIPE, as ``yes | head`` gives)."""
 
 app = typer.Typer(
     name="revisjon",
@@ -32,7 +37,7 @@ app = typer.Typer(
 
 def _versjon(verdi: bool) -> None:
     if verdi:
-        print(f"revisjon {__version__}")
+        sys.stdout.write(f"revisjon {__version__}\n")
         raise typer.Exit()
 
 
@@ -88,9 +93,13 @@ def vurder(
         ),
     ] = None,
     konfidens: Annotated[
-        float,
-        typer.Option("--konfidens", help="Konfidensnivå for intervallene, for eksempel 0.95."),
-    ] = 0.95,
+        str,
+        typer.Option(
+            "--konfidens",
+            metavar="ANDEL",
+            help="Konfidensnivå for intervallene, for eksempel 0.95 eller 95%.",
+        ),
+    ] = "0.95",
     overstyringer: Annotated[
         Path | None,
         typer.Option(
@@ -136,49 +145,46 @@ def vurder(
     ] = None,
 ) -> None:
     """Vurder sakene mot kriteriene og skriv revisjonsrapporten (Markdown) eller resultatet (JSON)."""
-    from rich.console import Console
-
     from revisjon.cli.terminal import (
+        feilkonsoll,
         fremdriftslinje,
         oppsummeringstabell,
+        vis,
         vis_avvisninger,
         vis_oppsummering,
     )
     from revisjon.jobb import Oppsett, lag_rapport
     from revisjon.kontroll.andel import tolk_andel
-    from revisjon.kontroll.avvik import kontroller_avviksfil, skriv_avviksliste
-    from revisjon.skriving import kontroller_utfil, skriv_atomisk
+    from revisjon.kontroll.avvik import skriv_avviksliste
+    from revisjon.skriving import skriv_atomisk, skriv_strom
 
-    feil = Console(stderr=True, highlight=False)
-    if ut is not None:
-        kontroller_utfil(ut, stier)
-    if avvik is not None:
-        kontroller_avviksfil(avvik, stier=stier, ut=ut)
+    feil = feilkonsoll()
     oppsett = Oppsett(
         stier=stier,
         kriterier=kriterier or [],
         format=format_,
         dato=dato.date() if dato else None,
-        konfidens=konfidens,
+        konfidens=float(tolk_andel(konfidens, valg="--konfidens")),
         overstyringer=overstyringer,
         mal=mal,
         utvalg=utvalg,
         toleranse=tolk_andel(toleranse, valg="--toleranse") if toleranse is not None else None,
         avvik=avvik,
+        ut=ut,
     )
     with fremdriftslinje(feil) as fremdrift:
-        rapport, deler = lag_rapport(oppsett, fremdrift=fremdrift)
+        rapport, deler = lag_rapport(
+            oppsett, fremdrift=fremdrift, advarsel=lambda tekst: vis(feil, tekst)
+        )
     if ut is None:
-        from revisjon.skriving import skriv_strom
-
         skriv_strom(sys.stdout, deler)
     else:
         skriv_atomisk(ut, deler)
-        feil.print(oppsummeringstabell(rapport))
-        feil.print(f"Skrev {ut}.")
+        feil.print(oppsummeringstabell(rapport, bredde=feil.width))
+        vis(feil, f"Skrev {ut}.")
     if oppsett.avvik is not None:
         rader = skriv_avviksliste(oppsett.avvik, rapport.kjoring)
-        feil.print(f"Skrev {oppsett.avvik} ({rader} avvik).")
+        vis(feil, f"Skrev {oppsett.avvik} ({rader} avvik).")
     vis_avvisninger(feil, rapport.kjoring.avviste)
     vis_oppsummering(feil, rapport.kjoring)
     raise typer.Exit(AVVIST if rapport.kjoring.avviste else OK)
@@ -186,35 +192,56 @@ def vurder(
 
 def main() -> None:
     """Entry point: one place where errors become messages and exit codes."""
+    from revisjon.cli.terminal import bruk_utf8
+    from revisjon.skriving import LukketUtdata
+
+    bruk_utf8()
     try:
         # The name in the help is the command's, also when run as ``python -m revisjon``.
         kode = app(standalone_mode=False, prog_name="revisjon")
+        sys.stdout.flush()
     except (RevisjonFeil, typer.Abort, typer.TyperException) as problem:
         sys.exit(_vis_feil(problem))
+    except KeyboardInterrupt:
+        sys.exit(_vis_feil(typer.Abort()))
+    except (LukketUtdata, BrokenPipeError):
+        sys.exit(_lukket_utdata())
     sys.exit(kode if isinstance(kode, int) else OK)
+
+
+def _lukket_utdata() -> int:
+    """The reader of stdout has gone (``revisjon stikkprove … | head``): stop without a message,
+    as command-line tools do, and without Python's complaint when it flushes stdout at exit."""
+    import os
+    from contextlib import suppress
+
+    with suppress(OSError, ValueError):  # stdout without a file descriptor: nothing to quiet
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return LUKKET
 
 
 def _vis_feil(problem: RevisjonFeil | typer.Abort | typer.TyperException) -> int:
     """Show an error that stopped the command; the exit code it gives."""
     if isinstance(problem, typer.TyperException) and type(problem).__name__ == "NoArgsIsHelpError":
-        sys.stdout.write(problem.format_message() + "\n")
-        return BRUKSFEIL
-    # Imported here, not at the top: rich is slow to import, and --help does not need it.
-    from rich.console import Console
+        from revisjon.cli.terminal import skriv_ut
 
-    feil = Console(stderr=True, highlight=False)
+        skriv_ut(problem.format_message() + "\n")
+        return BRUKSFEIL
+    from revisjon.cli.terminal import feilkonsoll, vis
+
+    feil = feilkonsoll()
     if isinstance(problem, FilFeil):
         for avvisning in problem.problemer:
-            feil.print(str(avvisning), markup=False, soft_wrap=True)
-        feil.print(problem.oppsummering)
+            vis(feil, str(avvisning))
+        vis(feil, problem.oppsummering)
     elif isinstance(problem, RevisjonFeil):
-        feil.print(str(problem), markup=False, soft_wrap=True)
+        vis(feil, str(problem))
     elif isinstance(problem, typer.Abort):
-        feil.print("Avbrutt.")
-        return 130
+        vis(feil, "Avbrutt.")
+        return AVBRUTT
     else:
-        feil.print(f"Feil: {_norsk_bruksfeil(problem)}", markup=False)
-        feil.print("Se 'revisjon --help' for hjelp.", markup=False)
+        vis(feil, f"Feil: {_norsk_bruksfeil(problem)}")
+        vis(feil, "Se 'revisjon --help' for hjelp.")
     return BRUKSFEIL
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -32,6 +31,7 @@ def sjekk(
     """Sjekk kriteriefiler og kjør testene deres. Avslutningskode 0: alt holder; 1: feil funnet."""
     from rich.console import Console
 
+    from revisjon.cli.terminal import skriv_ut, synlig
     from revisjon.kriteriesprak.sjekk import sjekk_kriterier
     from revisjon.kriteriesprak.sjekkformat import SJEKKRENDERERE
 
@@ -41,10 +41,10 @@ def sjekk(
         konsoll = Console(highlight=False, soft_wrap=True)
         *linjer, siste = tekst.rstrip("\n").split("\n")
         for linje in linjer:
-            konsoll.print(linje, style="red", markup=False)
-        konsoll.print(siste, style="green" if rapport.ok else "bold red", markup=False)
+            konsoll.print(synlig(linje), style="red", markup=False)
+        konsoll.print(synlig(siste), style="green" if rapport.ok else "bold red", markup=False)
     else:
-        sys.stdout.write(tekst)
+        skriv_ut(tekst)
     raise typer.Exit(OK if rapport.ok else FEIL)
 
 
@@ -55,9 +55,10 @@ def skjema(
     ],
 ) -> None:
     """Skriv JSON-skjemaet for saksuttrekk eller kriteriefiler (for editorer og validering)."""
+    from revisjon.cli.terminal import skriv_ut
     from revisjon.skjema import skjema_json
 
-    sys.stdout.write(skjema_json(navn))
+    skriv_ut(skjema_json(navn))
 
 
 def init(
@@ -66,15 +67,14 @@ def init(
     ],
 ) -> None:
     """Lag en ny revisjonsmappe: kriterier å tilpasse, en mappe for saker og en kort veiledning."""
-    from rich.console import Console
-
+    from revisjon.cli.terminal import feilkonsoll, vis
     from revisjon.oppstart import opprett_revisjon
 
     laget = opprett_revisjon(mappe)
-    konsoll = Console(stderr=True, highlight=False)
+    konsoll = feilkonsoll()
     for fil in laget:
-        konsoll.print(f"Laget {fil}", markup=False)
-    konsoll.print(f"Neste steg: se {mappe / 'VEILEDNING.md'}.", markup=False)
+        vis(konsoll, f"Laget {fil}")
+    vis(konsoll, f"Neste steg: se {mappe / 'VEILEDNING.md'}.")
 
 
 def registrer(app: typer.Typer) -> None:
