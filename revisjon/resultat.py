@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -16,6 +17,25 @@ STATUSTEKST: dict[str, str] = {
     "ikke_aktuelt": "ikke aktuelt",
     "ikke_vurdert": "ikke vurdert",
 }
+
+
+_TALL = re.compile(r"([0-9]+)")
+_NORSK = str.maketrans({"æ": "{", "ø": "|", "å": "}"})
+"""Æ, Ø and Å after Z, as in the Norwegian alphabet (the characters after «z» in ASCII)."""
+
+Sakorden = tuple[tuple[str | tuple[int, int], ...], str]
+
+
+def naturlig_sakorden(sak_id: str) -> Sakorden:
+    """The sort key that lists cases as a reader expects them: numbers by value (GJ-ØS-2
+    before GJ-ØS-10), letters without regard to case and in the Norwegian alphabet (Æ, Ø, Å
+    after Z); ties (``2`` and ``02``, ``a`` and ``A``) by the id itself, so the order is total."""
+    deler = _TALL.split(sak_id)
+    nokkel = tuple(
+        (int(del_), len(del_)) if i % 2 else del_.casefold().translate(_NORSK)
+        for i, del_ in enumerate(deler)
+    )
+    return nokkel, sak_id
 
 
 @dataclass(frozen=True, slots=True)

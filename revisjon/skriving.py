@@ -220,17 +220,19 @@ def skriv_atomisk(ut: Path, tekst: str | Iterable[str]) -> None:
         fd = os.open(
             midlertidig, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666
         )
+    fil = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fil:
-            if forrige is not None:
-                _behold_eier_og_modus(midlertidig, forrige)
-            _skriv_deler(fil, deler, ut, fantes=fantes)
-            with _som_skrivefeil(ut, fantes=fantes):
-                fil.flush()
-                os.fsync(fil.fileno())
+        if forrige is not None:
+            _behold_eier_og_modus(midlertidig, forrige)
+        _skriv_deler(fil, deler, ut, fantes=fantes)
         with _som_skrivefeil(ut, fantes=fantes):
+            fil.flush()
+            os.fsync(fil.fileno())
+            fil.close()
             os.replace(midlertidig, mal)
     except BaseException:
+        with suppress(OSError):
+            fil.close()  # what could not be written is given up with the temporary file
         midlertidig.unlink(missing_ok=True)
         raise
 

@@ -199,6 +199,8 @@ def main() -> None:
     try:
         # The name in the help is the command's, also when run as ``python -m revisjon``.
         kode = app(standalone_mode=False, prog_name="revisjon")
+        if kode == AVBRUTT:  # Typer turns Ctrl-C (KeyboardInterrupt) into exit code 130
+            raise KeyboardInterrupt
         sys.stdout.flush()
     except (RevisjonFeil, typer.Abort, typer.TyperException) as problem:
         sys.exit(_vis_feil(problem))

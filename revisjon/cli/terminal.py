@@ -52,15 +52,43 @@ def _escape(treff: re.Match[str]) -> str:
     return f"\\x{tegn:02x}" if tegn < 0x100 else f"\\u{tegn:04x}"
 
 
+FEILHANDTERING = "revisjon-utf8"
+"""The encoding error handler for stdout and stderr (``_som_utf8``)."""
+
+
+def _som_utf8(feil: UnicodeError) -> tuple[str | bytes, int]:
+    """What cannot be encoded as UTF-8: a name the operating system gave as bytes in another
+    locale (``LC_ALL=C``: argv and file names decoded to surrogates) as the text those bytes
+    are when they are UTF-8, else each escaped (``\\xff``), never an exception."""
+    if not isinstance(feil, UnicodeEncodeError):
+        raise feil
+    biter = feil.object[feil.start : feil.end]
+    try:
+        rå = biter.encode("utf-8", "surrogateescape")
+        rå.decode("utf-8")  # the bytes are UTF-8: written as they are (a codec takes bytes)
+        return rå, feil.end
+    except UnicodeError:
+        return "".join(
+            f"\\x{ord(c) - 0xDC00:02x}" if 0xDC80 <= ord(c) <= 0xDCFF else f"\\u{ord(c):04x}"
+            for c in biter
+        ), feil.end
+
+
 def bruk_utf8() -> None:
     """Make stdout and stderr UTF-8 whatever the locale or console (``LC_ALL=C``, a Windows
     code page): a report or a Norwegian message never fails with UnicodeEncodeError, and
     ``revisjon skjema > fil.json`` gives UTF-8 everywhere."""
+    import codecs
+
+    try:
+        codecs.lookup_error(FEILHANDTERING)
+    except LookupError:
+        codecs.register_error(FEILHANDTERING, _som_utf8)
     for strom in (sys.stdout, sys.stderr):
         reconfigure = getattr(strom, "reconfigure", None)
-        if reconfigure is not None and (strom.encoding or "").lower().replace("-", "") != "utf8":
+        if reconfigure is not None:
             with suppress(OSError, ValueError):  # a stream that cannot change: left as it is
-                reconfigure(encoding="utf-8", errors="backslashreplace")
+                reconfigure(encoding="utf-8", errors=FEILHANDTERING)
 
 
 def feilkonsoll() -> Console:

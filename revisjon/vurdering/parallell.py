@@ -20,6 +20,7 @@ files in its own process instead.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import sys
 import threading
 from collections import deque
@@ -130,12 +131,13 @@ def vurder_parallelt(
     kontekst: BaseContext = multiprocessing.get_context(metode)
     if metode == "fork":
         # A forked child gets the arguments as they are in memory: nothing is pickled.
-        oppstart: tuple[list[Kilde], list[KompilertKriterium] | None] = (
+        oppstart: tuple[list[Kilde], list[KompilertKriterium] | None, int] = (
             [],
             [k for s in kriteriesett for k in s.kriterier],
+            os.getpid(),
         )
     elif (kilder := kriteriekilder(kriteriesett)) is not None:
-        oppstart = (kilder, None)
+        oppstart = (kilder, None, os.getpid())
     else:
         raise Prosessfeil("et kriteriesett er ikke lest fra fil")
     try:
