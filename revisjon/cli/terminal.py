@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from revisjon import norsk
 from revisjon.skriving import skriv_strom
+from revisjon.styretegn import STYRETEGN
 
 if TYPE_CHECKING:  # rich is slow to import; --help and the plain listings do without it
     from rich.console import Console, RenderableType
@@ -26,13 +27,6 @@ if TYPE_CHECKING:  # rich is slow to import; --help and the plain listings do wi
     from revisjon.feil import Avvisning
     from revisjon.rapport.bygging import Rapport
     from revisjon.resultat import Kjoring
-
-STYRETEGN = re.compile(
-    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]"
-)
-"""Characters that change what the terminal shows instead of being shown: C0 controls but tab
-and newline, DEL and C1 controls, bidi marks and controls, line and paragraph separators, and
-the byte-order mark."""
 
 SMAL = 60
 """Terminal width below which the summary is a list per criterion instead of a table (also
