@@ -478,3 +478,94 @@ def test_rekkefolgen_pa_kommandolinjen_endrer_ikke_rapport_csv_eller_json(tmp_pa
     assert utdata[0][1] == utdata[1][1]
     forste = [linje for linje in utdata[0][0].splitlines() if linje.startswith("| GJ-")]
     assert forste == [linje for linje in utdata[1][0].splitlines() if linje.startswith("| GJ-")]
+
+
+# --- usage errors a newcomer makes --------------------------------------------------------------
+
+KOMMANDOER = [
+    [],
+    ["vurder"],
+    ["sjekk"],
+    ["skjema"],
+    ["init"],
+    ["stikkprove"],
+    ["utvalgsstorrelse"],
+    ["trend"],
+]
+
+
+@pytest.mark.parametrize("kommando", KOMMANDOER, ids=lambda k: " ".join(k) or "revisjon")
+def test_kort_hjelpevalg_virker_som_lang(kommando):
+    kort, lang = kjor(*kommando, "-h"), kjor(*kommando, "--help")
+    assert (kort.returncode, kort.stderr) == (0, "")
+    assert kort.stdout == lang.stdout and kort.stdout.startswith("Bruk: revisjon")
+    assert "  -h, --help " in kort.stdout
+
+
+@pytest.mark.parametrize("konfidens", ["0.9", "0,9", "90%", "90 %", " 90 % "])
+def test_konfidens_skrives_som_andel_overalt(saker, tmp_path, konfidens):
+    """The same forms as utvalgsstorrelse: 0.9, 0,9, 90%, 90 %."""
+    rapport = kjor(
+        "vurder",
+        str(saker),
+        "--konfidens",
+        konfidens,
+        "--format",
+        "json",
+        "-o",
+        str(tmp_path / "r.json"),
+    )
+    assert rapport.returncode == 0, rapport.stderr
+    assert "90 % KI" in rapport.stderr
+    trend = kjor(
+        "trend",
+        str(tmp_path / "r.json"),
+        "--konfidens",
+        konfidens,
+        "--graf",
+        str(tmp_path / "t.svg"),
+    )
+    assert trend.returncode == 0, trend.stderr
+    assert "90 % konfidensintervall" in trend.stdout
+    storrelse = kjor("utvalgsstorrelse", "--toleranse", "10%", "--konfidens", konfidens)
+    assert storrelse.returncode == 0 and storrelse.stdout.startswith("Utvalgsstørrelse: 22 saker\n")
+
+
+@pytest.mark.parametrize(
+    ("konfidens", "melding"),
+    [
+        ("nitti", "--konfidens: «nitti» er ikke et tall; skriv for eksempel 0.05 eller 5%"),
+        (
+            "95",
+            "--konfidens: «95» må være over 0 og under 1 (100 %) (mente du prosent? skriv da for eksempel 5%)",
+        ),
+    ],
+)
+@pytest.mark.parametrize("kommando", [["vurder", "{saker}"], ["trend", "{saker}/x.json"]])
+def test_ugyldig_konfidens_er_bruksfeil(saker, kommando, konfidens, melding):
+    svar = kjor(*(k.format(saker=saker) for k in kommando), "--konfidens", konfidens)
+    assert (svar.returncode, svar.stdout) == (2, "")
+    assert svar.stderr == melding + "\n"
+
+
+def test_utvalg_som_ikke_passer_gir_advarsel_med_en_gang(saker, tmp_path):
+    manifest = tmp_path / "u.yaml"
+    assert (
+        kjor("stikkprove", str(saker), "-n", "1", "--seed", "s", "-m", str(manifest)).returncode
+        == 0
+    )
+    skriv_sak(saker / "b.yaml", sak_id="T-2")
+    skriv_sak(saker / "c.yaml", sak_id="T-3")
+    svar = kjor("vurder", str(saker), "--utvalg", str(manifest), "-o", str(tmp_path / "r.md"))
+    assert svar.returncode == 0, svar.stderr
+    advarsel = (
+        f"Advarsel: {manifest}: utvalgsmanifestet passer ikke med sakene som er vurdert "
+        "(2 saker er ikke i utvalget); rapporten lister dem, og funnene kan ikke generaliseres. "
+        "Sjekk at du vurderer mappen utvalget ble kopiert til\n"
+    )
+    assert svar.stderr.startswith(advarsel)  # before the table and the rest
+    assert "T-2" not in svar.stderr
+    skriv_sak(saker / "b.yaml", sak_id="T-1")
+    (saker / "a.yaml").unlink(), (saker / "c.yaml").unlink()
+    riktig = kjor("vurder", str(saker), "--utvalg", str(manifest), "-o", str(tmp_path / "r.md"))
+    assert "Advarsel" not in riktig.stderr
