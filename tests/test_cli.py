@@ -221,7 +221,7 @@ def test_hjelpen_er_pa_norsk(kommando):
     assert svar.returncode == 0 and svar.stderr == ""
     assert svar.stdout.startswith(f"Bruk: {' '.join(['revisjon', *kommando.split()])} [VALG]")
     assert "\nValg:\n" in svar.stdout
-    assert re.search(r"^  --help +Vis denne hjelpen og avslutt\.$", svar.stdout, re.MULTILINE)
+    assert re.search(r"^  -h, --help +Vis denne hjelpen og avslutt\.$", svar.stdout, re.MULTILINE)
     if kommando:
         assert "\nArgumenter:\n" in svar.stdout or kommando == "utvalgsstorrelse"
     else:
@@ -237,13 +237,16 @@ def test_hjelpen_for_en_kommando():
         "Bruk: revisjon skjema [VALG] NAVN\n"
         "\n"
         "  Skriv JSON-skjemaet for saksuttrekk eller kriteriefiler (for editorer og\n"
-        "  validering).\n"
+        "  validering), eller saksformatet som Markdown.\n"
         "\n"
         "Argumenter:\n"
         "  NAVN  Hvilket skjema: saksuttrekk eller kriterier. [påkrevd]\n"
         "\n"
         "Valg:\n"
-        "  --help  Vis denne hjelpen og avslutt.\n"
+        "  --format [json|markdown]  json: JSON-skjemaet; markdown: saksformatet\n"
+        "                            beskrevet for mennesker (docs/saksuttrekk.md).\n"
+        "                            [standard: json]\n"
+        "  -h, --help                Vis denne hjelpen og avslutt.\n"
     )
 
 

@@ -1022,7 +1022,7 @@ def test_uten_utfil_ingen_tabell():
 def test_statusnavn_fra_kriteriefilen_brukes_i_rapporten_og_json():
     """Helsetilsynet's set reads «lovbrudd» / «ikke lovbrudd» where the audit set says
     ikke oppfylt / oppfylt: the wording is data in the criteria file, not code."""
-    sett = "kriterier/helsetilsynet-2023-barn.yaml"
+    sett = "revisjon/kriterier/helsetilsynet-2023-barn.yaml"
     md = kjor("vurder", "eksempler/", "-k", sett, "--dato", "2024-10-01")
     assert md.returncode == 0, md.stderr
     assert "| Ikke lovbrudd | " in md.stdout

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -48,14 +49,38 @@ def sjekk(
     raise typer.Exit(OK if rapport.ok else FEIL)
 
 
+class Skjemaformat(StrEnum):
+    json = "json"
+    markdown = "markdown"
+
+
 def skjema(
     navn: Annotated[
         Skjemanavn,
         typer.Argument(help="Hvilket skjema: saksuttrekk eller kriterier.", show_default=False),
     ],
+    format_: Annotated[
+        Skjemaformat,
+        typer.Option(
+            "--format",
+            help="json: JSON-skjemaet; markdown: saksformatet beskrevet for mennesker (docs/saksuttrekk.md).",
+        ),
+    ] = Skjemaformat.json,
 ) -> None:
-    """Skriv JSON-skjemaet for saksuttrekk eller kriteriefiler (for editorer og validering)."""
+    """Skriv JSON-skjemaet for saksuttrekk eller kriteriefiler (for editorer og validering), eller saksformatet som Markdown."""
     from revisjon.cli.terminal import skriv_ut
+
+    if format_ is Skjemaformat.markdown:
+        from revisjon.feil import RevisjonFeil
+
+        if navn is not Skjemanavn.saksuttrekk:
+            raise RevisjonFeil(
+                "--format markdown finnes bare for saksuttrekk; kriteriespråket står i README"
+            )
+        from revisjon.saksdok import saksuttrekk_markdown
+
+        skriv_ut(saksuttrekk_markdown())
+        return
     from revisjon.skjema import skjema_json
 
     skriv_ut(skjema_json(navn))
