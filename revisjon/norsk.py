@@ -1,4 +1,10 @@
-"""Norwegian number and date formats for reports: 30,9 %, 18.02.2024, 1 234."""
+"""Norwegian number and date formats for reports: 30,9 %, 18.02.2024, 1 234.
+
+Written by hand rather than with Babel because the report needs exact rounding (half up from
+the decimal value, limits rounded outwards): Babel's ``format_percent`` gives 5,2 % for 0.0525,
+not 5,3 %, and is 16 times slower (2.27 s against 0.14 s for 100 000 shares, with 36 MB installed;
+``benchmarks/biblioteker.py``).
+"""
 
 from __future__ import annotations
 

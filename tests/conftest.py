@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import inspect
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +34,21 @@ def lag_sak(**endringer: Any) -> dict[str, Any]:
         else:
             sak[nokkel] = verdi
     return sak
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark as slow every test that runs the CLI as a separate process (``kjor``), so that
+    ``pytest -m "not slow"`` gives a quick loop; CI runs them all."""
+    for item in items:
+        funksjon = getattr(item, "function", None)
+        if funksjon is None or item.get_closest_marker("slow"):
+            continue
+        try:
+            kilde = inspect.getsource(funksjon)
+        except (OSError, TypeError):
+            continue
+        if "kjor(" in kilde or "subprocess." in kilde:
+            item.add_marker(pytest.mark.slow)
 
 
 @pytest.fixture(scope="session")

@@ -382,9 +382,10 @@ FELTFEIL = [
     ("dato-med-klokkeslett", "  dato: 2024-03-18\n", "  dato: 2024-03-18T10:00:00\n", "vedtak.dato", "skal være en dato på formen ÅÅÅÅ-MM-DD", 14),
     ("ukjent-kodeverdi", "tjeneste: okonomisk_stonad\n", "tjeneste: okonomisk_stonadd\n", "tjeneste", "ugyldig verdi «okonomisk_stonadd»; mente du «okonomisk_stonad»?", 3),
     ("ukjent-utfall", "  utfall: innvilget\n", "  utfall: innvilga\n", "vedtak.utfall", "mente du «innvilget»?", 15),
+    ("blokkverdi-pa-nokkelens-linje", "    - id: B1\n      alder: 9\n    - id: B2\n      alder: 4\n", "    id: B1\n", "husstand.barn", "skal være en liste", 8),
     ("versjon-2", "versjon: 1\n", "versjon: 2\n", "versjon", "ugyldig verdi; gyldige verdier: 1", 1),
     ("mangler-sak-id", "sak_id: T-1\n", "", "sak_id", "mangler; feltet er påkrevd", 1),
-    ("mangler-vedtakstekst", "  tekst: Søknaden er innvilget.\n", "", "vedtak.tekst", "mangler; feltet er påkrevd", 14),
+    ("mangler-vedtakstekst", "  tekst: Søknaden er innvilget.\n", "", "vedtak.tekst", "mangler; feltet er påkrevd", 13),  # på «vedtak:», der feltet mangler
     ("tom-sak-id", "sak_id: T-1\n", "sak_id: ''\n", "sak_id", "kan ikke være tom", 2),
     ("dobbel-barne-id", "    - id: B2\n", "    - id: B1\n", "husstand.barn[1].id", "barne-id-en «B1» er brukt to ganger", 11),
     ("ukjent-barn-i-journal", None, JOURNAL_B3, "journal[0].barn", "viser til barnet «B3», som ikke finnes i husstand.barn (B1, B2)", 20),

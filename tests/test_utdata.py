@@ -135,8 +135,7 @@ _JSONVERDI = st.recursive(
     st.none()
     | st.booleans()
     | st.integers()
-    | st.floats()
-    | st.text(alphabet=st.characters(codec=None, exclude_categories=()), max_size=20),
+    | st.text(alphabet=st.characters(codec="utf-8", exclude_categories=()), max_size=20),
     lambda barn: (
         st.lists(barn, max_size=4)
         | st.tuples(barn, barn)
@@ -149,8 +148,9 @@ _JSONVERDI = st.recursive(
 @settings(max_examples=400, deadline=None)
 @given(verdi=_JSONVERDI, niva=st.integers(min_value=0, max_value=3))
 def test_json_teksten_er_som_json_dumps(verdi: object, niva: int) -> None:
-    """The hand-written encoder writes exactly what ``json.dumps(indent=2)`` writes, indented
-    ``niva`` levels: quotes, control characters, lone surrogates, NaN, empty lists and maps."""
+    """A case's piece of the result is exactly what ``json.dumps(indent=2)`` writes, indented
+    ``niva`` levels: quotes, control characters, line separators, empty lists and maps. (Cases
+    hold no floats, and no lone surrogates: intake rejects them.)"""
     from revisjon.rapport.json_format import _verdi
 
     forventet = json.dumps(verdi, ensure_ascii=False, indent=2).replace("\n", "\n" + "  " * niva)

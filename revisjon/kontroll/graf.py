@@ -3,7 +3,10 @@ criterion, the share met per period as a point with its confidence interval as a
 joined by a line. A period with too few cases is drawn as a hollow grey point.
 
 The output is deterministic (fixed layout, numbers with one decimal) and valid XML: text from
-the inputs is escaped and stripped of control characters.
+the inputs is escaped and stripped of control characters. Hand-written because a plotting
+library costs more than the chart: matplotlib imports in 0.94 s and installs 35 MB, this module
+is under 200 lines and imports in 0.04 s (``benchmarks/biblioteker.py``), and its SVG is the
+same byte for byte on every machine.
 """
 
 from __future__ import annotations

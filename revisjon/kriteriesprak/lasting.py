@@ -13,15 +13,14 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import ValidationError
 
 from revisjon.feil import Avvisning, KriterieFeil
 from revisjon.felttre import forslag
 from revisjon.inntak.dekoding import DekodingFeil, dekod
 from revisjon.inntak.meldinger import felt_sti, oversett
-from revisjon.inntak.yamllast import MAKS_NODER, YamlDokument, YamlFeil, les_yaml
-from revisjon.kriteriesprak.kompilering import Kompileringsfeil
+from revisjon.inntak.yamllast import Sti, YamlDokument, YamlFeil, les_yaml
+from revisjon.kriteriesprak.gyldighet import Kompileringsfeil
 from revisjon.kriteriesprak.maler import sjekk_rapporttekst
 from revisjon.kriteriesprak.modell import OPERASJONER, Kriteriesett
 from revisjon.kriteriesprak.regel import KompilertKriterium, kompiler_kriterium
@@ -38,7 +37,7 @@ class LastetSett:
     sett: Kriteriesett
     kriterier: tuple[KompilertKriterium, ...]
     sti: Path | None = field(default=None, compare=False)
-    linjer: _Linjer | None = field(default=None, compare=False, repr=False)
+    linjer: YamlDokument | None = field(default=None, compare=False, repr=False)
 
     def linje(self, loc: Sti) -> int | None:
         """The line of a path in the file (for messages about tests and report texts)."""
@@ -104,51 +103,9 @@ def last_kriterier(stier: Sequence[Path] = ()) -> list[LastetSett]:
 def _linje_for(fil: Path, sti: tuple[str | int, ...]) -> int | None:
     try:
         tekst = dekod(fil.read_bytes())
-        return _Linjer(les_yaml(tekst), tekst).linje(sti)
+        return les_yaml(tekst).linje(sti)
     except (OSError, YamlFeil, DekodingFeil):
         return None
-
-
-Sti = tuple[str | int, ...]
-
-
-class _Linjer:
-    """The line of the key (or list item) a path names, so ``hvr:`` is reported on its own line.
-
-    ``YamlDokument`` records where each value starts, which for a block mapping or list is the
-    line after its key; a problem is best shown on the key itself.
-    """
-
-    def __init__(self, dokument: YamlDokument, tekst: str) -> None:
-        self.dokument = dokument
-        self.nokler: dict[Sti, int] = {}
-        try:
-            rot = yaml.compose(tekst, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-        except yaml.YAMLError:  # pragma: no cover - les_yaml has read the same text
-            return
-        budsjett = MAKS_NODER  # les_yaml has walked the same graph within this budget
-        stabel: list[tuple[yaml.Node, Sti]] = [(rot, ())] if rot is not None else []
-        while stabel and budsjett > 0:
-            node, sti = stabel.pop()
-            budsjett -= 1
-            barn: list[tuple[yaml.Node, yaml.Node, str | int]] = []
-            if isinstance(node, yaml.MappingNode):
-                for nokkel, verdi in node.value:
-                    navn = nokkel.value if isinstance(nokkel, yaml.ScalarNode) else "?"
-                    barn.append((nokkel, verdi, navn))
-            elif isinstance(node, yaml.SequenceNode):
-                barn = [(verdi, verdi, i) for i, verdi in enumerate(node.value)]
-            for start, verdi, ledd in barn:
-                self.nokler.setdefault((*sti, ledd), start.start_mark.line + 1)
-                stabel.append((verdi, (*sti, ledd)))
-
-    def linje(self, sti: Sti) -> int | None:
-        """The line of ``sti``'s key, or of its nearest ancestor that is in the file."""
-        while sti:
-            if sti in self.nokler:
-                return self.nokler[sti]
-            sti = sti[:-1]
-        return self.dokument.linje(())
 
 
 def visningsnavn(fil: Path) -> str:
@@ -168,14 +125,14 @@ def last_fil(fil: Path) -> tuple[LastetSett | None, list[Avvisning]]:
         return None, [Avvisning(navn, None, None, f"kan ikke leses ({feil.strerror})")]
     except (YamlFeil, DekodingFeil) as feil:
         return None, [Avvisning(navn, feil.linje, None, feil.melding)]
-    linjer = _Linjer(dokument, tekst)
+
     try:
         sett = Kriteriesett.model_validate(dokument.data)
     except ValidationError as feil:
         return None, [
             Avvisning(
                 navn,
-                linjer.linje(_operasjonsnokkel(dokument.data, loc)),
+                dokument.linje(_operasjonsnokkel(dokument.data, loc)),
                 _kriterium_id(dokument.data, loc),
                 _sted(loc, m),
             )
@@ -189,14 +146,14 @@ def last_fil(fil: Path) -> tuple[LastetSett | None, list[Avvisning]]:
         except Kompileringsfeil as feil:
             loc = ("kriterier", i, *feil.sted)
             problemer.append(
-                Avvisning(navn, linjer.linje(loc), kriterium.id, _sted(loc, feil.melding))
+                Avvisning(navn, dokument.linje(loc), kriterium.id, _sted(loc, feil.melding))
             )
     for loc, kriterium_id, melding in rapportproblemer(sett):
-        problemer.append(Avvisning(navn, linjer.linje(loc), kriterium_id, _sted(loc, melding)))
+        problemer.append(Avvisning(navn, dokument.linje(loc), kriterium_id, _sted(loc, melding)))
     if problemer:
         return None, problemer
     sha = hashlib.sha256(innhold).hexdigest()
-    return LastetSett(navn, sha, sett, tuple(kompilerte), sti=fil, linjer=linjer), []
+    return LastetSett(navn, sha, sett, tuple(kompilerte), sti=fil, linjer=dokument), []
 
 
 def rapportproblemer(sett: Kriteriesett) -> list[tuple[Sti, str | None, str]]:
