@@ -239,11 +239,11 @@ def test_skrivefeil_i_biblioteket_etterlater_den_gamle_filen(
         raise feil
 
     if hvor == "åpning":
-        monkeypatch.setattr(skriving.os, "open", svikt)
+        monkeypatch.setattr(os, "open", svikt)
     elif hvor == "flytting":
-        monkeypatch.setattr(skriving.os, "replace", svikt)
+        monkeypatch.setattr(os, "replace", svikt)
     else:
-        monkeypatch.setattr(skriving.os, "fsync", svikt)
+        monkeypatch.setattr(os, "fsync", svikt)
     with pytest.raises(RevisjonFeil) as fanget:
         skriving.skriv_atomisk(ut, ["# ny\n", "tekst\n"])
     assert str(fanget.value).startswith(f"{ut}: kunne ikke skrives: {melding}")

@@ -43,14 +43,15 @@ def sjekk(
     Med --vis-kode ID skrives den genererte koden for kriteriet ID; avslutningskode 2 når ingen
     kriterier har den id-en eller filene har feil.
     """
+    from revisjon.cli.terminal import skriv_ut, synlig
+
     if vis_kode is not None:
         from revisjon.kriteriesprak.sjekk import vis_kode as kode_for
 
-        sys.stdout.write(kode_for(stier=stier or [Path("kriterier")], kriterium_id=vis_kode))
+        skriv_ut(kode_for(stier=stier or [Path("kriterier")], kriterium_id=vis_kode))
         raise typer.Exit(OK)
     from rich.console import Console
 
-    from revisjon.cli.terminal import skriv_ut, synlig
     from revisjon.kriteriesprak.sjekk import sjekk_kriterier
     from revisjon.kriteriesprak.sjekkformat import SJEKKRENDERERE
 

@@ -176,4 +176,18 @@ def vurder_parallelt(
     except (BrokenProcessPool, OSError) as feil:
         raise Prosessfeil(str(feil)) from feil
     finally:
+        _steng(pool)
+
+
+def _steng(pool: ProcessPoolExecutor) -> None:
+    """Shut the pool down and wait for its workers. Interrupted (Ctrl-C) while the pool was
+    still starting its manager thread, ``shutdown`` cannot wait for it: the workers are then
+    stopped directly (they would also stop by themselves when this process ends, see
+    ``arbeider.folg_forelderen``)."""
+    try:
         pool.shutdown(wait=True, cancel_futures=True)
+    except RuntimeError:
+        prosesser = getattr(pool, "_processes", None) or {}
+        for prosess in list(prosesser.values()):
+            prosess.terminate()
+            prosess.join(timeout=5)
