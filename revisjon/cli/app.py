@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from contextlib import suppress
 from pathlib import Path
 from typing import Annotated
 
@@ -205,17 +206,28 @@ def main() -> None:
     except (RevisjonFeil, typer.Abort, typer.TyperException) as problem:
         sys.exit(_vis_feil(problem))
     except KeyboardInterrupt:
-        sys.exit(_vis_feil(typer.Abort()))
+        _avbryt(_vis_feil(typer.Abort()))
     except (LukketUtdata, BrokenPipeError):
         sys.exit(_lukket_utdata())
     sys.exit(kode if isinstance(kode, int) else OK)
+
+
+def _avbryt(kode: int) -> None:
+    """End at once after Ctrl-C. Python's own exit would join the process pool's manager
+    thread, which can wait for ever on a worker that was stopped mid-answer; the workers are
+    already stopped (``parallell``), and every file being written has been removed."""
+    import os
+
+    for strom in (sys.stdout, sys.stderr):
+        with suppress(OSError, ValueError):
+            strom.flush()
+    os._exit(kode)
 
 
 def _lukket_utdata() -> int:
     """The reader of stdout has gone (``revisjon stikkprove … | head``): stop without a message,
     as command-line tools do, and without Python's complaint when it flushes stdout at exit."""
     import os
-    from contextlib import suppress
 
     with suppress(OSError, ValueError):  # stdout without a file descriptor: nothing to quiet
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

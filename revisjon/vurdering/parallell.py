@@ -32,6 +32,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import suppress
 from multiprocessing.context import BaseContext
 from typing import Literal
 
@@ -174,20 +175,30 @@ def vurder_parallelt(
         while ventende:
             yield from neste()
     except (BrokenProcessPool, OSError) as feil:
-        raise Prosessfeil(str(feil)) from feil
-    finally:
         _steng(pool)
+        raise Prosessfeil(str(feil)) from feil
+    except BaseException:
+        # Ctrl-C (or the consumer gave up): the chunks in flight are not wanted, so the
+        # workers are stopped at once instead of being waited for.
+        _stopp(pool)
+        raise
+    _steng(pool)
 
 
 def _steng(pool: ProcessPoolExecutor) -> None:
-    """Shut the pool down and wait for its workers. Interrupted (Ctrl-C) while the pool was
-    still starting its manager thread, ``shutdown`` cannot wait for it: the workers are then
-    stopped directly (they would also stop by themselves when this process ends, see
-    ``arbeider.folg_forelderen``)."""
-    try:
-        pool.shutdown(wait=True, cancel_futures=True)
-    except RuntimeError:
-        prosesser = getattr(pool, "_processes", None) or {}
-        for prosess in list(prosesser.values()):
-            prosess.terminate()
-            prosess.join(timeout=5)
+    """Shut the pool down when every chunk is answered, and wait for its workers."""
+    pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _stopp(pool: ProcessPoolExecutor) -> None:
+    """Stop the workers now, without waiting for the chunks in flight. ``concurrent.futures``
+    has no public way to end its processes; waiting with ``shutdown`` can hang when the
+    interrupt came while the pool was starting (its manager thread half started). The workers
+    would also stop when this process ends (``arbeider.folg_forelderen``)."""
+    prosesser = list((getattr(pool, "_processes", None) or {}).values())
+    for prosess in prosesser:
+        prosess.terminate()
+    with suppress(RuntimeError):
+        pool.shutdown(wait=False, cancel_futures=True)
+    for prosess in prosesser:
+        prosess.join(timeout=5)
