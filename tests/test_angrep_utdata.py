@@ -179,14 +179,28 @@ def test_skrivefeil_er_en_melding_og_kode_2(saker, tmp_path, ut, melding):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["saker"]
 
 
-def test_full_disk_bak_standard_ut(saker):
+@pytest.mark.parametrize(
+    "kommando",
+    [
+        ["vurder", "{saker}"],
+        ["vurder", "{saker}", "--format", "json"],
+        ["sjekk", "{kriterier}"],
+        ["skjema", "saksuttrekk"],
+        ["--help"],
+        ["stikkprove", "{saker}", "-n", "1", "--seed", "s", "-m", "{tmp}/u.yaml"],
+        ["utvalgsstorrelse", "--toleranse", "5%"],
+    ],
+)
+def test_full_disk_bak_standard_ut(saker, tmp_path, kommando):
+    argumenter = [k.format(saker=saker, kriterier=KRITERIER, tmp=tmp_path) for k in kommando]
     with open("/dev/full", "w") as full:
         svar = subprocess.run(
-            [sys.executable, "-m", "revisjon", "vurder", str(saker)],
+            [sys.executable, "-m", "revisjon", *argumenter],
             stdout=full, stderr=subprocess.PIPE, text=True, cwd=ROT, check=False,
         )  # fmt: skip
-    assert svar.returncode == 2
-    assert svar.stderr.startswith("standard ut: kunne ikke skrives: disken er full"), svar.stderr
+    assert svar.returncode == 2, svar.stderr
+    assert "standard ut: kunne ikke skrives: disken er full" in svar.stderr, svar.stderr
+    assert "Traceback" not in svar.stderr
 
 
 def test_grense_for_filstorrelse_gir_melding_og_den_gamle_filen_er_uendret(tmp_path):

@@ -209,6 +209,10 @@ def main() -> None:
         _avbryt(_vis_feil(typer.Abort()))
     except (LukketUtdata, BrokenPipeError):
         sys.exit(_lukket_utdata())
+    except OSError as feil:  # writing to the terminal or a redirection through rich or click
+        from revisjon.skriving.feil import aarsak
+
+        sys.exit(_vis_feil(RevisjonFeil(f"standard ut: kunne ikke skrives: {aarsak(feil)}")))
     sys.exit(kode if isinstance(kode, int) else OK)
 
 
