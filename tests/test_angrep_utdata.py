@@ -74,6 +74,13 @@ def test_fifo_far_rapporten_rett_inn(saker, tmp_path):
     assert mottatt and mottatt[0].decode("utf-8").startswith("# ")
 
 
+def test_dev_stdout_til_et_ror_skrives_rett_inn(saker):
+    """``-o /dev/stdout`` with stdout a pipe: the link leads to a pipe with no path of its own."""
+    svar = kjor("vurder", str(saker), "-o", "/dev/stdout")
+    assert svar.returncode == 0, svar.stderr
+    assert svar.stdout.startswith("# ") and "| T-1 |" in svar.stdout
+
+
 def test_symlenke_til_en_fil_skriver_til_malet_og_lenken_blir_staende(saker, tmp_path):
     mal = tmp_path / "ekte.md"
     mal.write_text("gammel\n", "utf-8")

@@ -32,7 +32,7 @@ def kontroller_utfil(ut: Path, inndata: Iterable[Path]) -> None:
     if not str(ut).strip() or str(ut) == ".":
         raise SkriveFeil("utfilen har ikke noe navn; gi et filnavn, for eksempel -o rapport.md")
     mal = ut.resolve()
-    utstat = _stat(mal)
+    utstat = _stat(ut)  # through a link, and /dev/stdout to the pipe or terminal it stands for
     for sti in inndata:
         kilde = sti.resolve()
         kildestat = _stat(kilde)
@@ -76,19 +76,20 @@ def skriv_atomisk(ut: Path, tekst: str | Iterable[str]) -> None:
     written to straight, never replaced by a file.
     """
     deler = (tekst,) if isinstance(tekst, str) else tekst
-    mal = Path(os.path.realpath(ut))
-    forrige = _stat(mal)
+    forrige = _stat(ut)
     if forrige is not None and stat.S_ISDIR(forrige.st_mode):
         raise SkriveFeil(f"{ut}: er en mappe; gi et filnavn")
     if forrige is not None and not stat.S_ISREG(forrige.st_mode):
+        # Opened by the name given: /dev/stdout is a link to a pipe that has no path of its own.
         with som_skrivefeil(ut):
-            fil = open(mal, "w", encoding="utf-8", newline="\n")  # noqa: SIM115
+            fil = open(ut, "w", encoding="utf-8", newline="\n")  # noqa: SIM115
         try:
             _skriv_deler(fil, deler, ut, fantes=False)
         finally:
             with som_skrivefeil(ut):
                 fil.close()
         return
+    mal = Path(os.path.realpath(ut))
     fantes = forrige is not None
     rydd_rester(mal.parent, mal.name)
     midlertidig = midlertidig_navn(mal)
