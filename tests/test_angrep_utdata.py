@@ -336,6 +336,37 @@ def test_styretegn_fra_inndata_vises_escaped_i_meldinger_og_lister(tmp_path, teg
     assert synlig(f"T{tegn}1") in trukket.stdout.splitlines()
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="pseudoterminal")
+def test_json_til_en_terminal_har_styretegn_escaped_og_er_fortsatt_json(tmp_path):
+    import pty
+
+    mappe = tmp_path / "saker"
+    mappe.mkdir()
+    skriv_sak(mappe / "a.yaml", sak_id="T\u202e1\x1b[2J", enhet="E\u2066\x9b")
+    hoved, terminal = pty.openpty()
+    prosess = subprocess.Popen(
+        [sys.executable, "-m", "revisjon", "vurder", str(mappe), "--format", "json"],
+        stdout=terminal, stderr=subprocess.PIPE, cwd=ROT,
+    )  # fmt: skip
+    os.close(terminal)
+    utdata = b""
+    while True:
+        try:
+            bit = os.read(hoved, 65536)
+        except OSError:  # EIO: the other end is closed
+            break
+        if not bit:
+            break
+        utdata += bit
+    os.close(hoved)
+    assert prosess.wait(timeout=60) == 0
+    tekst = utdata.decode("utf-8").replace("\r\n", "\n")  # the terminal adds CR
+    assert not {"\u202e", "\u2066", "\x9b", "\x1b"} & set(tekst)
+    data = json.loads(tekst)
+    assert data["saker"][0]["sak_id"] == "T\u202e1\x1b[2J"
+    assert data["saker"][0]["enhet"] == "E\u2066\x9b"
+
+
 def test_synlig_escaper_alle_styretegn_og_lar_vanlig_tekst_vaere():
     from revisjon.cli.terminal import synlig
 

@@ -150,6 +150,7 @@ def vurder(
         feilkonsoll,
         fremdriftslinje,
         oppsummeringstabell,
+        til_terminal,
         vis,
         vis_avvisninger,
         vis_oppsummering,
@@ -178,7 +179,7 @@ def vurder(
             oppsett, fremdrift=fremdrift, advarsel=lambda tekst: vis(feil, tekst)
         )
     if ut is None:
-        skriv_strom(sys.stdout, deler)
+        skriv_strom(sys.stdout, til_terminal(deler) if sys.stdout.isatty() else deler)
     else:
         skriv_atomisk(ut, deler)
         feil.print(oppsummeringstabell(rapport, bredde=feil.width))

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from typing import TYPE_CHECKING, TextIO
 
@@ -95,6 +95,14 @@ def feilkonsoll() -> Console:
 def vis(konsoll: Console, tekst: str, **stil: str) -> None:
     """Show one message, control characters escaped, no rich markup."""
     konsoll.print(synlig(tekst), markup=False, highlight=False, soft_wrap=True, **stil)  # type: ignore[arg-type]
+
+
+def til_terminal(deler: Iterable[str]) -> Iterator[str]:
+    """A result (Markdown or JSON) on its way to a terminal, each control character written as
+    ``\\uXXXX``: a valid JSON escape for the same text, and nothing Markdown keeps (``md``
+    removes them). Only for a terminal: to a file or a pipe the bytes stay as they are."""
+    for del_ in deler:
+        yield STYRETEGN.sub(lambda t: f"\\u{ord(t.group()):04x}", del_)
 
 
 def skriv_ut(tekst: str, strom: TextIO | None = None) -> None:
