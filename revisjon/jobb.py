@@ -20,6 +20,7 @@ from revisjon.kriteriesprak.lasting import last_kriterier
 from revisjon.rapport import render_deler
 from revisjon.rapport.bygging import Rapport, bygg_rapport
 from revisjon.rapport.format import Format
+from revisjon.rapport.oppdrag import les_oppdrag
 from revisjon.rapport.overstyring import bruk_overstyringer
 from revisjon.skriving import kontroller_utfil
 from revisjon.vurdering.kjoring import vurder
@@ -39,6 +40,9 @@ class Oppsett:
     utvalg: Path | None = None
     toleranse: Fraction | None = None
     avvik: Path | None = None
+    oppdrag: Path | None = None
+    internkontroll: bool = False
+    referanse_docx: Path | None = None
     ut: Path | None = None
     """The report's file (None: stdout); only checked here, written by the caller."""
 
@@ -46,7 +50,7 @@ class Oppsett:
         """Every file and folder the run reads: no output may be written over one of them."""
         from revisjon.kriteriesprak.lasting import standard_kriteriefil
 
-        valgfrie = (self.overstyringer, self.mal, self.utvalg)
+        valgfrie = (self.overstyringer, self.mal, self.utvalg, self.oppdrag, self.referanse_docx)
         return [
             *self.stier,
             *(self.kriterier or [standard_kriteriefil()]),
@@ -65,6 +69,8 @@ class Oppsett:
             *([("utvalg", str(self.utvalg))] if self.utvalg else []),
             *([("toleranse", f"{float(self.toleranse):g}")] if self.toleranse is not None else []),
             *([("avvik", str(self.avvik))] if self.avvik else []),
+            *([("oppdrag", str(self.oppdrag))] if self.oppdrag else []),
+            *([("referansedokument", str(self.referanse_docx))] if self.referanse_docx else []),
         ]
 
 
@@ -98,17 +104,19 @@ def lag_rapport(
     *,
     fremdrift: Callable[[], None] | None = None,
     advarsel: Callable[[str], None] | None = None,
-) -> tuple[Rapport, Iterator[str]]:
+) -> tuple[Rapport, Iterator[str] | Iterator[bytes]]:
     """Check the outputs (``kontroller_utdata``), load criteria, judge the cases, apply
-    overrides, and build the report: the report's data, and its text in pieces to write one
-    after the other (never held whole in memory). ``advarsel`` gets at once what the user
-    should know before the report is written (a sample manifest that does not match)."""
+    overrides, and build the report: the report's data, and its text (or a Word document's
+    bytes) in pieces to write one after the other (never held whole in memory). ``advarsel``
+    gets at once what the user should know before the report is written (a sample manifest
+    that does not match)."""
     if not 0.5 <= oppsett.konfidens < 1:
         raise RevisjonFeil(
             f"--konfidens: {oppsett.konfidens:g} er utenfor området; bruk for eksempel 0.95 eller 95%"
         )
     kontroller_utdata(oppsett)
     manifest = les_manifest(oppsett.utvalg) if oppsett.utvalg is not None else None
+    oppdrag = les_oppdrag(oppsett.oppdrag) if oppsett.oppdrag is not None else None
     kriteriesett = last_kriterier(oppsett.kriterier)
     kjoring = vurder(oppsett.stier, kriteriesett=kriteriesett, fremdrift=fremdrift)
     if oppsett.overstyringer is not None:
@@ -123,9 +131,15 @@ def lag_rapport(
         konfidens=oppsett.konfidens,
         valg=oppsett.valg(),
         utvalg=utvalg.tekst if utvalg else None,
+        tilfeldig=utvalg is not None and utvalg.generaliserbar,
+        oppdrag=oppdrag,
+        internkontroll=oppsett.internkontroll
+        or (oppdrag is not None and oppdrag.data.type == "internkontroll"),
     )
     rapport = med_internkontroll(rapport, utvalg=utvalg, toleranse=oppsett.toleranse)
-    return rapport, render_deler(rapport, oppsett.format, mal=oppsett.mal)
+    return rapport, render_deler(
+        rapport, oppsett.format, mal=oppsett.mal, referanse=oppsett.referanse_docx
+    )
 
 
 def utvalgsadvarsel(manifest: Path, utvalg: Utvalgsbeskrivelse) -> str:

@@ -21,7 +21,6 @@ import yaml
 
 from revisjon import skriving
 from revisjon.feil import RevisjonFeil
-from revisjon.resultat import naturlig_sakorden
 from tests.cli_hjelp import kjor
 from tests.conftest import EKSEMPLER, ROT, lag_sak
 
@@ -501,13 +500,6 @@ def test_ctrl_c_gir_avbrutt_og_kode_130_uten_arbeidsprosesser_igjen(mange_saker,
 # --- the order does not depend on the command line -------------------------------------------
 
 
-def test_naturlig_sakorden():
-    ider = ["GJ-ØS-10", "gj-øs-2", "GJ-ØS-02", "GJ-RV-1", "GJ-ÅS-1", "GJ-ÆS-1", "A", "a", "B-1"]
-    assert sorted(ider, key=naturlig_sakorden) == [
-        "A", "a", "B-1", "GJ-RV-1", "GJ-ÆS-1", "gj-øs-2", "GJ-ØS-02", "GJ-ØS-10", "GJ-ÅS-1",
-    ]  # fmt: skip
-
-
 def test_rekkefolgen_pa_kommandolinjen_endrer_ikke_rapport_csv_eller_json(tmp_path):
     a, b = tmp_path / "a", tmp_path / "b"
     a.mkdir(), b.mkdir()
@@ -525,7 +517,8 @@ def test_rekkefolgen_pa_kommandolinjen_endrer_ikke_rapport_csv_eller_json(tmp_pa
             linje.split(";")[0]
             for linje in (tmp_path / "a.csv").read_text("utf-8-sig").splitlines()[1:]
         ]
-        assert csv == sorted(csv, key=naturlig_sakorden) and csv
+        naturlig = ["GJ-ØS-1", "GJ-ØS-2", "GJ-ØS-10"]
+        assert csv and list(dict.fromkeys(csv)) == [i for i in naturlig if i in csv]
         utdata.append((md.stdout.replace(stier[0], "X").replace(stier[1], "X"), csv))
     assert utdata[0][1] == utdata[1][1]
     forste = [linje for linje in utdata[0][0].splitlines() if linje.startswith("| GJ-")]

@@ -16,6 +16,9 @@ from revisjon.cli.hjelp import NorskGruppe, NorskKommando
 from revisjon.feil import FilFeil, RevisjonFeil
 from revisjon.rapport.format import Format
 
+INTERNKONTROLL = "internkontroll"
+"""``--mal internkontroll``: the bundled template for a Nav office's own control."""
+
 OK, AVVIST, BRUKSFEIL = 0, 1, 2
 """Exit codes: all judged; some input rejected (output still written); nothing could be done
 (a usage error, or an output that could not be written)."""
@@ -81,7 +84,7 @@ def vurder(
     ] = None,
     format_: Annotated[
         Format,
-        typer.Option("--format", help="Utdataformat: markdown eller json."),
+        typer.Option("--format", help="Utdataformat: markdown, json eller docx (Word, krever -o)."),
     ] = Format.markdown,
     dato: Annotated[
         dt.datetime | None,
@@ -113,7 +116,7 @@ def vurder(
         Path | None,
         typer.Option(
             "--mal",
-            help="Egen jinja2-mal for Markdown-rapporten (kjøres i sandkasse).",
+            help="Egen jinja2-mal for Markdown-rapporten (kjøres i sandkasse), eller «internkontroll» for rapporten til Nav-kontorets egen kontroll.",
             show_default=False,
         ),
     ] = None,
@@ -132,6 +135,24 @@ def vurder(
             "--toleranse",
             metavar="ANDEL",
             help="Toleransegrense for avvik (for eksempel 0.05 eller 5%): øvre avviksgrense og vurdering per kriterium.",
+            show_default=False,
+        ),
+    ] = None,
+    oppdrag: Annotated[
+        Path | None,
+        typer.Option(
+            "--oppdrag",
+            metavar="FIL",
+            help="Oppdragsfil (oppdrag.yaml fra revisjon init): kommune, bestilling, prosjektgruppe og revisors egne kapitler.",
+            show_default=False,
+        ),
+    ] = None,
+    referanse_docx: Annotated[
+        Path | None,
+        typer.Option(
+            "--referanse-docx",
+            metavar="FIL.docx",
+            help="Kontorets eget referansedokument (stiler) for --format docx.",
             show_default=False,
         ),
     ] = None,
@@ -161,6 +182,11 @@ def vurder(
     from revisjon.skriving import skriv_atomisk, skriv_strom
 
     feil = feilkonsoll()
+    if format_ is Format.docx and ut is None:
+        raise RevisjonFeil(
+            "--format docx: et Word-dokument må skrives til en fil; bruk -o rapport.docx"
+        )
+    internkontroll = mal is not None and str(mal) == INTERNKONTROLL and not mal.exists()
     oppsett = Oppsett(
         stier=stier,
         kriterier=kriterier or [],
@@ -168,7 +194,10 @@ def vurder(
         dato=dato.date() if dato else None,
         konfidens=float(tolk_andel(konfidens, valg="--konfidens")),
         overstyringer=overstyringer,
-        mal=mal,
+        mal=None if internkontroll else mal,
+        internkontroll=internkontroll,
+        oppdrag=oppdrag,
+        referanse_docx=referanse_docx,
         utvalg=utvalg,
         toleranse=tolk_andel(toleranse, valg="--toleranse") if toleranse is not None else None,
         avvik=avvik,
@@ -179,7 +208,8 @@ def vurder(
             oppsett, fremdrift=fremdrift, advarsel=lambda tekst: vis(feil, tekst)
         )
     if ut is None:
-        skriv_strom(sys.stdout, til_terminal(deler) if sys.stdout.isatty() else deler)
+        tekst = (d if isinstance(d, str) else d.decode() for d in deler)
+        skriv_strom(sys.stdout, til_terminal(tekst) if sys.stdout.isatty() else tekst)
     else:
         skriv_atomisk(ut, deler)
         feil.print(oppsummeringstabell(rapport, bredde=feil.width))

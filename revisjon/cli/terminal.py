@@ -195,7 +195,7 @@ def _minste_tabellbredde(rapport: Rapport) -> int:
             for s in STATUSTEKST
         ),
         ["Andel", *(f.andel_tekst for f in rapport.funn)],
-        [f"{rapport.konfidens_tekst} KI", *(f.intervall_tekst for f in rapport.funn)],
+        [f"{rapport.konfidens_tekst} KI", *(f.kort_intervall for f in rapport.funn)],
         ["Grad", *(o for f in rapport.funn for o in (f.grad or "–").split())],
     ]
     return sum(max(len(synlig(c)) for c in k) for k in kolonner) + 3 * (len(kolonner) - 1)
@@ -225,7 +225,7 @@ def oppsummeringstabell(rapport: Rapport, *, bredde: int = 80) -> RenderableType
             synlig(f.id),
             *(_antall(f.antall[s]) for s in STATUSTEKST),
             f.andel_tekst,
-            f.intervall_tekst,
+            f.kort_intervall,
             synlig(f.grad or "–"),
             *([synlig(f.kriterium.tittel)] if bredde >= BRED else []),
         )
@@ -244,7 +244,7 @@ def _oppsummeringsliste(rapport: Rapport) -> RenderableType:
         linjer.append(
             Text(
                 f"{synlig(f.id)}: {antall}; andel oppfylt {f.andel_tekst} "
-                f"({rapport.konfidens_tekst} KI {f.intervall_tekst}); {synlig(f.grad or '–')}"
+                f"({rapport.konfidens_tekst} KI {f.kort_intervall}); {synlig(f.grad or '–')}"
             )
         )
     return Group(*linjer)

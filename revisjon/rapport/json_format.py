@@ -54,6 +54,7 @@ def _sak(s: SakResultat) -> dict[str, Any]:
         "linje": s.linje,
         "tjeneste": s.tjeneste,
         "enhet": s.enhet,
+        "kontor": s.kontor,
         "vedtaksdato": s.vedtaksdato.isoformat() if s.vedtaksdato else None,
         "resultater": [_resultat(r) for r in s.resultater],
     }
@@ -82,6 +83,9 @@ def _hode(rapport: Rapport) -> dict[str, Any]:
                 "antall": f.antall,
                 "andel_oppfylt": f.andel.andel,
                 "konfidensintervall": list(f.andel.intervall) if f.andel.intervall else None,
+                "ensidig_grense": {"side": e.side, "grense": e.grense}
+                if (e := f.andel.ensidig)
+                else None,
                 "grad": f.grad,
                 "statusnavn": f.statusnavn,
                 "toleranse": toleranse_json(rapport, f.id),

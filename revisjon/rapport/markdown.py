@@ -24,6 +24,8 @@ from revisjon.resultat import STATUSTEKST, Resultat
 from revisjon.styretegn import uten_styretegn
 
 MAL = "rapport.md.j2"
+INTERNKONTROLL = "internkontroll.md.j2"
+"""The template of a Nav office's own control (``Rapport.internkontroll``)."""
 _SPESIAL = re.compile(r"[\\`*_{}\[\]<>|#!~&@]|:(?=\S)|(?<=\w)\.(?=[^\W\d_])")
 """What gets a backslash: Markdown's own characters (so no table breaks, heading, HTML, entity,
 emphasis or code), and what makes a link of bare text in GitHub's, pandoc's and markdown-it's
@@ -78,6 +80,8 @@ def _filtre(miljo: jinja2.Environment) -> None:
         prosent=norsk.prosent,
         intervall=norsk.intervall,
         heltall=norsk.heltall,
+        antall=norsk.antall,
+        langdato=norsk.langdato,
     )
 
 
@@ -110,8 +114,9 @@ def strom(rapport: Rapport, *, mal: Path | None = None) -> Iterator[str]:
     """The report as Markdown in pieces, from the bundled template or from ``mal``. The template
     is read and compiled before this returns; faults found while filling it in come as the
     pieces are taken."""
+    innebygd = INTERNKONTROLL if rapport.internkontroll else MAL
     with _malfeil(mal):
-        malen = _miljo(mal).get_template(mal.name if mal else MAL)
+        malen = _miljo(mal).get_template(mal.name if mal else innebygd)
     return _fyll(malen, rapport, mal)
 
 

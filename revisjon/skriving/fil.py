@@ -8,7 +8,7 @@ import stat
 from collections.abc import Iterable
 from contextlib import suppress
 from pathlib import Path
-from typing import TextIO
+from typing import BinaryIO
 
 from revisjon.skriving.feil import SkriveFeil, som_skrivefeil
 from revisjon.skriving.rester import midlertidig_navn, rydd_rester
@@ -58,16 +58,18 @@ def kontroller_utfil(ut: Path, inndata: Iterable[Path]) -> None:
         raise SkriveFeil(f"{ut}: {hva} er skrivebeskyttet; velg en annen sti")
 
 
-def _skriv_deler(fil: TextIO, deler: Iterable[str], ut: Path, *, fantes: bool) -> None:
-    """Write the pieces; an error producing a piece passes unchanged, a write error becomes a
-    ``SkriveFeil``."""
+def _skriv_deler(fil: BinaryIO, deler: Iterable[str | bytes], ut: Path, *, fantes: bool) -> None:
+    """Write the pieces (text as UTF-8); an error producing a piece passes unchanged, a write
+    error becomes a ``SkriveFeil``."""
     for del_ in deler:
+        data = del_.encode("utf-8") if isinstance(del_, str) else del_
         with som_skrivefeil(ut, fantes=fantes):
-            fil.write(del_)
+            fil.write(data)
 
 
-def skriv_atomisk(ut: Path, tekst: str | Iterable[str]) -> None:
-    """Write ``tekst`` (one string, or the text in pieces) to ``ut``.
+def skriv_atomisk(ut: Path, tekst: str | bytes | Iterable[str] | Iterable[bytes]) -> None:
+    """Write ``tekst`` (one string, or the text in pieces; or bytes, for a Word document) to
+    ``ut``.
 
     A regular file (or none yet) is written through a temporary file beside it and a rename, so
     no half file is left: if anything fails, ``ut`` is as it was. A symlink is followed and its
@@ -75,14 +77,14 @@ def skriv_atomisk(ut: Path, tekst: str | Iterable[str]) -> None:
     mode (and, where allowed, its owner). A device or FIFO (``/dev/null``, a named pipe) is
     written to straight, never replaced by a file.
     """
-    deler = (tekst,) if isinstance(tekst, str) else tekst
+    deler: Iterable[str | bytes] = (tekst,) if isinstance(tekst, str | bytes) else tekst
     forrige = _stat(ut)
     if forrige is not None and stat.S_ISDIR(forrige.st_mode):
         raise SkriveFeil(f"{ut}: er en mappe; gi et filnavn")
     if forrige is not None and not stat.S_ISREG(forrige.st_mode):
         # Opened by the name given: /dev/stdout is a link to a pipe that has no path of its own.
         with som_skrivefeil(ut):
-            fil = open(ut, "w", encoding="utf-8", newline="\n")  # noqa: SIM115
+            fil = open(ut, "wb")  # noqa: SIM115
         try:
             _skriv_deler(fil, deler, ut, fantes=False)
         finally:
@@ -98,7 +100,7 @@ def skriv_atomisk(ut: Path, tekst: str | Iterable[str]) -> None:
         fd = os.open(
             midlertidig, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666
         )
-    fil = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
+    fil = os.fdopen(fd, "wb")
     try:
         if forrige is not None:
             _behold_eier_og_modus(midlertidig, forrige)

@@ -64,7 +64,14 @@ def vurder_sak(
     vedtaksdato = sak.vedtak.dato if sak.vedtak else None
     if felles is None:
         return SakResultat(
-            sak.sak_id, innlest.fil, innlest.linje, sak.tjeneste, sak.enhet, vedtaksdato, resultater
+            sak.sak_id,
+            innlest.fil,
+            innlest.linje,
+            sak.tjeneste,
+            sak.enhet,
+            vedtaksdato,
+            resultater,
+            sak.kontor,
         )
     # The verdicts are shared already (``KompilertKriterium`` gives one object per distinct
     # verdict); the facts about the case are shared here.
@@ -76,6 +83,7 @@ def vurder_sak(
         felles(sak.enhet),
         felles(vedtaksdato),
         resultater,
+        felles(sak.kontor),
     )
 
 
@@ -165,9 +173,9 @@ def samle(
     # them in the same order whatever the order of the paths on the command line.
     kjoring.saker = sorted(
         (r for r in forste.values() if r.sak_id not in dubletter),
-        key=lambda r: naturlig_sakorden(r.sak_id),
+        key=naturlig_sakorden,
     )
-    kjoring.avviste.sort(key=lambda a: (naturlig_sakorden(a.fil), a.linje or 0))
+    kjoring.avviste.sort(key=lambda a: (a.fil, a.linje or 0))
     return kjoring
 
 
