@@ -83,6 +83,10 @@ def test_saksdata_i_rapporten_blir_aldri_lenker(tmp_path: Path, standardsett):
     assert "evil" in tekst  # the data is there, only inert
     assert _lenker_i(tekst) == []
     assert not STYRETEGN.search(tekst.replace("\n", ""))
+    # the internal-control template too, with its own tables of cases and units
+    ik = bygg_rapport(kjoring, kriteriesett=standardsett, dato=FAST_DATO, internkontroll=True)
+    tekst = render(ik, Format.markdown)
+    assert "evil" in tekst and _lenker_i(tekst) == []
 
 
 LENKETEGN = st.lists(
