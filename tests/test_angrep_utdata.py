@@ -561,7 +561,7 @@ def test_konfidens_skrives_som_andel_overalt(saker, tmp_path, konfidens):
         str(tmp_path / "r.json"),
     )
     assert rapport.returncode == 0, rapport.stderr
-    assert "90 % KI" in rapport.stderr
+    assert "90 % KI" in rapport.stderr.replace("\u00a0", " ")
     trend = kjor(
         "trend",
         str(tmp_path / "r.json"),
@@ -571,7 +571,7 @@ def test_konfidens_skrives_som_andel_overalt(saker, tmp_path, konfidens):
         str(tmp_path / "t.svg"),
     )
     assert trend.returncode == 0, trend.stderr
-    assert "90 % konfidensintervall" in trend.stdout
+    assert "90 % konfidensintervall" in trend.stdout.replace("\u00a0", " ")
     storrelse = kjor("utvalgsstorrelse", "--toleranse", "10%", "--konfidens", konfidens)
     assert storrelse.returncode == 0 and storrelse.stdout.startswith("Utvalgsstørrelse: 22 saker\n")
 
