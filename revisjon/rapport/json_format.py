@@ -44,6 +44,10 @@ def _resultat(r: Resultat) -> dict[str, Any]:
             "av": o.av,
             "dato": o.dato.isoformat(),
         }
+    if r.tekstfelt is not None:
+        ut["tekstfelt"] = r.tekstfelt
+        ut["setninger"] = list(r.setninger)
+        ut["til_kontroll"] = r.til_kontroll
     return ut
 
 
