@@ -9,8 +9,11 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
 
+from revisjon import norsk
 from revisjon.feil import RevisjonFeil
-from revisjon.kontroll.beskrivelse import beskriv_utvalg
+from revisjon.inntak.stier import kontroller_stier
+from revisjon.kontroll.avvik import kontroller_avviksfil
+from revisjon.kontroll.beskrivelse import Utvalgsbeskrivelse, beskriv_utvalg
 from revisjon.kontroll.manifest import les_manifest
 from revisjon.kontroll.rapportdel import med_internkontroll
 from revisjon.kriteriesprak.lasting import last_kriterier
@@ -19,6 +22,7 @@ from revisjon.rapport.bygging import Rapport, bygg_rapport
 from revisjon.rapport.format import Format
 from revisjon.rapport.oppdrag import les_oppdrag
 from revisjon.rapport.overstyring import bruk_overstyringer
+from revisjon.skriving import kontroller_utfil
 from revisjon.vurdering.kjoring import vurder
 
 
@@ -40,6 +44,19 @@ class Oppsett:
     oppdrag: Path | None = None
     internkontroll: bool = False
     referanse_docx: Path | None = None
+    ut: Path | None = None
+    """The report's file (None: stdout); only checked here, written by the caller."""
+
+    def inndata(self) -> list[Path]:
+        """Every file and folder the run reads: no output may be written over one of them."""
+        from revisjon.kriteriesprak.lasting import standard_kriteriefil
+
+        valgfrie = (self.overstyringer, self.mal, self.utvalg, self.oppdrag, self.referanse_docx)
+        return [
+            *self.stier,
+            *(self.kriterier or [standard_kriteriefil()]),
+            *(sti for sti in valgfrie if sti is not None),
+        ]
 
     def valg(self) -> list[tuple[str, str]]:
         """The options as the report's traceability appendix lists them."""
@@ -73,15 +90,33 @@ def rapportdato(valgt: dt.date | None, miljo: Mapping[str, str]) -> dt.date:
     return dt.date.today()
 
 
+def kontroller_utdata(oppsett: Oppsett) -> None:
+    """Refuse, before anything is read or written, outputs that cannot be written or would be
+    written over an input, and case paths that do not exist."""
+    kontroller_stier(oppsett.stier)
+    inndata = oppsett.inndata()
+    if oppsett.ut is not None:
+        kontroller_utfil(oppsett.ut, inndata)
+    if oppsett.avvik is not None:
+        kontroller_avviksfil(oppsett.avvik, inndata=inndata, ut=oppsett.ut)
+
+
 def lag_rapport(
-    oppsett: Oppsett, *, fremdrift: Callable[[], None] | None = None
+    oppsett: Oppsett,
+    *,
+    fremdrift: Callable[[], None] | None = None,
+    advarsel: Callable[[str], None] | None = None,
 ) -> tuple[Rapport, Iterator[str] | Iterator[bytes]]:
-    """Load criteria, judge the cases, apply overrides, and build the report: the report's data,
-    and its text in pieces to write one after the other (never held whole in memory)."""
+    """Check the outputs (``kontroller_utdata``), load criteria, judge the cases, apply
+    overrides, and build the report: the report's data, and its text (or a Word document's
+    bytes) in pieces to write one after the other (never held whole in memory). ``advarsel``
+    gets at once what the user should know before the report is written (a sample manifest
+    that does not match)."""
     if not 0.5 <= oppsett.konfidens < 1:
         raise RevisjonFeil(
-            f"--konfidens: {oppsett.konfidens:g} er utenfor området; bruk for eksempel 0.95"
+            f"--konfidens: {oppsett.konfidens:g} er utenfor området; bruk for eksempel 0.95 eller 95%"
         )
+    kontroller_utdata(oppsett)
     manifest = les_manifest(oppsett.utvalg) if oppsett.utvalg is not None else None
     oppdrag = les_oppdrag(oppsett.oppdrag) if oppsett.oppdrag is not None else None
     kriteriesett = last_kriterier(oppsett.kriterier)
@@ -89,6 +124,8 @@ def lag_rapport(
     if oppsett.overstyringer is not None:
         kjoring = bruk_overstyringer(kjoring, oppsett.overstyringer)
     utvalg = beskriv_utvalg(manifest, kjoring) if manifest is not None else None
+    if utvalg is not None and advarsel is not None and (utvalg.mangler or utvalg.ekstra):
+        advarsel(utvalgsadvarsel(oppsett.utvalg or Path(), utvalg))
     rapport = bygg_rapport(
         kjoring,
         kriteriesett=kriteriesett,
@@ -136,4 +173,19 @@ def skriv_arbeidspapir_for(oppsett: Oppsett, rapport: Rapport) -> int:
         kjoring,
         titler={k.id: k.tittel for k in kjoring.kriterier},
         tekster=samle_sakstekster(oppsett.stier, kjoring),
+    )
+
+
+def utvalgsadvarsel(manifest: Path, utvalg: Utvalgsbeskrivelse) -> str:
+    """The warning for a sample manifest that does not match the cases judged (counts only:
+    no sak_id reaches the terminal)."""
+    deler = []
+    if utvalg.mangler:
+        deler.append(f"{norsk.heltall(len(utvalg.mangler))} trukne saker mangler")
+    if utvalg.ekstra:
+        deler.append(f"{norsk.heltall(len(utvalg.ekstra))} saker er ikke i utvalget")
+    return (
+        f"Advarsel: {manifest}: utvalgsmanifestet passer ikke med sakene som er vurdert "
+        f"({' og '.join(deler)}); rapporten lister dem, og funnene kan ikke generaliseres. "
+        "Sjekk at du vurderer mappen utvalget ble kopiert til"
     )

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from revisjon.feil import RevisjonFeil
 from revisjon.kriteriesprak.lasting import standard_kriteriefil
+from revisjon.skriving import som_skrivefeil
 
 MALFILER = {
     "VEILEDNING.md": "VEILEDNING.md",
@@ -26,6 +27,11 @@ def opprett_revisjon(mappe: Path) -> list[Path]:
     """
     if mappe.exists() and (not mappe.is_dir() or any(mappe.iterdir())):
         raise RevisjonFeil(f"{mappe}: finnes allerede og er ikke tom; velg en ny mappe")
+    with som_skrivefeil(mappe):
+        return _opprett(mappe)
+
+
+def _opprett(mappe: Path) -> list[Path]:
     laget: list[Path] = []
     (mappe / "kriterier").mkdir(parents=True, exist_ok=True)
     (mappe / "saker").mkdir(exist_ok=True)

@@ -73,12 +73,25 @@ def test_avvist_inndata_gir_kode_1_men_resten_skrives(tmp_path):
     assert "Lest 2 inndata: 1 saker vurdert, 1 avvist." in svar.stderr
 
 
-def test_sti_som_ikke_finnes_avvises_uten_a_stoppe_resten(tmp_path):
-    skriv(tmp_path / "god.yaml", lag_sak())
-    svar = kjor("vurder", str(tmp_path), str(tmp_path / "borte.yaml"))
-    assert svar.returncode == 1
-    assert f"{tmp_path / 'borte.yaml'}: finnes ikke; kontroller stien" in svar.stderr
-    assert "| T-1 |" in svar.stdout
+@pytest.mark.parametrize("kommando", [["vurder"], ["stikkprove", "-n", "1", "--seed", "s"]])
+def test_sti_som_ikke_finnes_er_en_bruksfeil_og_ingenting_skrives(tmp_path, kommando):
+    """A mistyped path is a usage error, not a report on the cases that happened to exist."""
+    saker = tmp_path / "saker"
+    saker.mkdir()
+    skriv(saker / "god.yaml", lag_sak())
+    borte = tmp_path / "borte.yaml"
+    ut = (
+        ["-o", str(tmp_path / "r.md")]
+        if kommando == ["vurder"]
+        else ["-m", str(tmp_path / "u.yaml")]
+    )
+    svar = kjor(*kommando, str(saker), str(borte), *ut)
+    assert svar.returncode == 2
+    assert (
+        svar.stderr == f"{borte}: finnes ikke; kontroller stien (ingenting er lest eller skrevet)\n"
+    )
+    assert svar.stdout == ""
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["saker"]
 
 
 def test_skriver_til_fil_med_oppsummeringstabell_pa_stderr(tmp_path):
@@ -217,7 +230,7 @@ def test_hjelpen_er_pa_norsk(kommando):
     assert svar.returncode == 0 and svar.stderr == ""
     assert svar.stdout.startswith(f"Bruk: {' '.join(['revisjon', *kommando.split()])} [VALG]")
     assert "\nValg:\n" in svar.stdout
-    assert re.search(r"^  --help +Vis denne hjelpen og avslutt\.$", svar.stdout, re.MULTILINE)
+    assert re.search(r"^  -h, --help +Vis denne hjelpen og avslutt\.$", svar.stdout, re.MULTILINE)
     if kommando:
         assert "\nArgumenter:\n" in svar.stdout or kommando == "utvalgsstorrelse"
     else:
@@ -233,13 +246,16 @@ def test_hjelpen_for_en_kommando():
         "Bruk: revisjon skjema [VALG] NAVN\n"
         "\n"
         "  Skriv JSON-skjemaet for saksuttrekk eller kriteriefiler (for editorer og\n"
-        "  validering).\n"
+        "  validering), eller saksformatet som Markdown.\n"
         "\n"
         "Argumenter:\n"
         "  NAVN  Hvilket skjema: saksuttrekk eller kriterier. [påkrevd]\n"
         "\n"
         "Valg:\n"
-        "  --help  Vis denne hjelpen og avslutt.\n"
+        "  --format [json|markdown]  json: JSON-skjemaet; markdown: saksformatet\n"
+        "                            beskrevet for mennesker (docs/saksuttrekk.md).\n"
+        "                            [standard: json]\n"
+        "  -h, --help                Vis denne hjelpen og avslutt.\n"
     )
 
 
@@ -248,7 +264,7 @@ def test_hjelpen_viser_typer_standarder_og_valgfrie_argumenter_pa_norsk():
     assert vurder.startswith("Bruk: revisjon vurder [VALG] STI...\n")
     assert "  -o, --ut STI " in vurder
     assert "  --format [markdown|json|docx] " in vurder
-    assert "  --konfidens TALL " in vurder and "[standard: 0.95]" in vurder
+    assert "  --konfidens ANDEL " in vurder and "[standard: 0.95]" in vurder
     assert "[påkrevd]" in vurder
     assert kjor("sjekk", "--help").stdout.startswith("Bruk: revisjon sjekk [VALG] [STI...]\n")
     assert "  -n, --antall HELTALL " in kjor("stikkprove", "--help").stdout

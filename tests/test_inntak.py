@@ -297,6 +297,7 @@ def test_windows_1252_avvises_med_navnet_paa_kodingen_og_hvordan_den_konverteres
     assert "Windows-1252" in avvisning.melding
     assert "«ø»" in avvisning.melding
     assert "iconv -f WINDOWS-1252 -t UTF-8" in avvisning.melding
+    assert "i Notisblokk: Fil → Lagre som, Koding: UTF-8" in avvisning.melding
     forste_ikke_ascii = next(i for i, tegn in enumerate(tekst) if not tegn.isascii())
     assert avvisning.linje == 1 + tekst[:forste_ikke_ascii].count("\n")
 

@@ -144,9 +144,9 @@ def test_overstyrt_vurdering_bruker_revisors_status_og_begrunnelse(tmp_path: Pat
 
 def test_avviksfilen_kan_ikke_vaere_rapporten_eller_inndata(tmp_path: Path):
     with pytest.raises(RevisjonFeil, match="samme fil"):
-        kontroller_avviksfil(tmp_path / "a.csv", stier=[EKSEMPLER], ut=tmp_path / "a.csv")
+        kontroller_avviksfil(tmp_path / "a.csv", inndata=[EKSEMPLER], ut=tmp_path / "a.csv")
     with pytest.raises(RevisjonFeil, match="inndataene"):
-        kontroller_avviksfil(EKSEMPLER / "a.csv", stier=[EKSEMPLER], ut=None)
+        kontroller_avviksfil(EKSEMPLER / "a.csv", inndata=[EKSEMPLER], ut=None)
 
 
 def test_cli_avvik_i_inndatamappen_gir_kode_2(tmp_path: Path):

@@ -235,8 +235,8 @@ def test_cli_trend_fra_ekte_vurder_resultater(tmp_path: Path):
     assert svar.returncode == 0, svar.stderr
     assert svar.stdout.startswith("# Utvikling per kriterium\n")
     # the same sample, reported twice: both named by its month, told apart by the file
-    assert "| september 2024 (2024-05-31.json) |" in svar.stdout
-    assert "| september 2024 (2024-06-30.json) |" in svar.stdout
+    assert "| september 2024 (2024-05-31\\.json) |" in svar.stdout
+    assert "| september 2024 (2024-06-30\\.json) |" in svar.stdout  # escaped: never a link
     assert "| 31.05.2024 |" not in svar.stdout
     assert "](trend.svg)" in svar.stdout
     ET.parse(tmp_path / "trend.svg")

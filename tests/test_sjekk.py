@@ -167,8 +167,10 @@ def test_bruksfeil_gir_kode_2(tmp_path):
     assert "ingen kriteriefiler" in kjor("sjekk", str(tom)).stderr
 
 
-def test_standard_er_kriterier_mappen_og_de_innebygde_settene_holder():
-    svar = kjor("sjekk", cwd=ROT)
+def test_de_innebygde_settene_holder():
+    # The bundled sets live in the package (revisjon/kriterier); there is no root kriterier/
+    # symlink, which a Windows checkout cannot make.
+    svar = kjor("sjekk", "revisjon/kriterier", cwd=ROT)
     assert svar.returncode == 0, svar.stdout
 
 

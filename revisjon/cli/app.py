@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from contextlib import suppress
 from pathlib import Path
 from typing import Annotated
 
@@ -19,7 +20,12 @@ INTERNKONTROLL = "internkontroll"
 """``--mal internkontroll``: the bundled template for a Nav office's own control."""
 
 OK, AVVIST, BRUKSFEIL = 0, 1, 2
-"""Exit codes: all judged; some input rejected (output still written); nothing could be done."""
+"""Exit codes: all judged; some input rejected (output still written); nothing could be done
+(a usage error, or an output that could not be written)."""
+
+AVBRUTT, LUKKET = 130, 141
+"""Exit codes as a shell gives them for a process stopped by Ctrl-C (128 + SIGINT) and for one
+whose reader of stdout has gone (128 + SIGPIPE, as ``yes | head`` gives)."""
 
 app = typer.Typer(
     name="revisjon",
@@ -35,7 +41,7 @@ app = typer.Typer(
 
 def _versjon(verdi: bool) -> None:
     if verdi:
-        print(f"revisjon {__version__}")
+        sys.stdout.write(f"revisjon {__version__}\n")
         raise typer.Exit()
 
 
@@ -91,9 +97,13 @@ def vurder(
         ),
     ] = None,
     konfidens: Annotated[
-        float,
-        typer.Option("--konfidens", help="Konfidensnivå for intervallene, for eksempel 0.95."),
-    ] = 0.95,
+        str,
+        typer.Option(
+            "--konfidens",
+            metavar="ANDEL",
+            help="Konfidensnivå for intervallene, for eksempel 0.95 eller 95%.",
+        ),
+    ] = "0.95",
     overstyringer: Annotated[
         Path | None,
         typer.Option(
@@ -166,11 +176,12 @@ def vurder(
     ] = None,
 ) -> None:
     """Vurder sakene mot kriteriene og skriv revisjonsrapporten (Markdown) eller resultatet (JSON)."""
-    from rich.console import Console
-
     from revisjon.cli.terminal import (
+        feilkonsoll,
         fremdriftslinje,
         oppsummeringstabell,
+        til_terminal,
+        vis,
         vis_avvisninger,
         vis_oppsummering,
     )
@@ -181,25 +192,21 @@ def vurder(
         skriv_arbeidspapir_for,
     )
     from revisjon.kontroll.andel import tolk_andel
-    from revisjon.kontroll.avvik import kontroller_avviksfil, skriv_avviksliste
-    from revisjon.skriving import kontroller_utfil, skriv_atomisk
+    from revisjon.kontroll.avvik import skriv_avviksliste
+    from revisjon.skriving import skriv_atomisk, skriv_strom
 
-    feil = Console(stderr=True, highlight=False)
+    feil = feilkonsoll()
     if format_ is Format.docx and ut is None:
         raise RevisjonFeil(
             "--format docx: et Word-dokument må skrives til en fil; bruk -o rapport.docx"
         )
     internkontroll = mal is not None and str(mal) == INTERNKONTROLL and not mal.exists()
-    if ut is not None:
-        kontroller_utfil(ut, stier)
-    if avvik is not None:
-        kontroller_avviksfil(avvik, stier=stier, ut=ut)
     oppsett = Oppsett(
         stier=stier,
         kriterier=kriterier or [],
         format=format_,
         dato=dato.date() if dato else None,
-        konfidens=konfidens,
+        konfidens=float(tolk_andel(konfidens, valg="--konfidens")),
         overstyringer=overstyringer,
         mal=None if internkontroll else mal,
         internkontroll=internkontroll,
@@ -209,27 +216,29 @@ def vurder(
         toleranse=tolk_andel(toleranse, valg="--toleranse") if toleranse is not None else None,
         avvik=avvik,
         arbeidspapir=arbeidspapir,
+        ut=ut,
     )
     kontroller_arbeidspapir(oppsett, ut=ut)
     with fremdriftslinje(feil) as fremdrift:
-        rapport, deler = lag_rapport(oppsett, fremdrift=fremdrift)
+        rapport, deler = lag_rapport(
+            oppsett, fremdrift=fremdrift, advarsel=lambda tekst: vis(feil, tekst)
+        )
     if ut is None:
-        from revisjon.skriving import skriv_strom
-
-        skriv_strom(sys.stdout, (d if isinstance(d, str) else d.decode() for d in deler))
+        tekst = (d if isinstance(d, str) else d.decode() for d in deler)
+        skriv_strom(sys.stdout, til_terminal(tekst) if sys.stdout.isatty() else tekst)
     else:
         skriv_atomisk(ut, deler)
-        feil.print(oppsummeringstabell(rapport))
-        feil.print(f"Skrev {ut}.")
+        feil.print(oppsummeringstabell(rapport, bredde=feil.width))
+        vis(feil, f"Skrev {ut}.")
     if oppsett.avvik is not None:
         rader = skriv_avviksliste(oppsett.avvik, rapport.kjoring)
-        feil.print(f"Skrev {oppsett.avvik} ({rader} avvik).")
+        vis(feil, f"Skrev {oppsett.avvik} ({rader} avvik).")
     if oppsett.arbeidspapir is not None:
         rader = skriv_arbeidspapir_for(oppsett, rapport)
-        feil.print(
+        vis(
+            feil,
             f"Skrev {oppsett.arbeidspapir} ({rader} rader). Arbeidspapiret inneholder sakstekst "
             "og skal ikke publiseres.",
-            markup=False,
         )
     vis_avvisninger(feil, rapport.kjoring.avviste)
     vis_oppsummering(feil, rapport.kjoring)
@@ -238,35 +247,73 @@ def vurder(
 
 def main() -> None:
     """Entry point: one place where errors become messages and exit codes."""
+    from revisjon.cli.terminal import bruk_utf8
+    from revisjon.skriving import LukketUtdata
+
+    bruk_utf8()
     try:
         # The name in the help is the command's, also when run as ``python -m revisjon``.
         kode = app(standalone_mode=False, prog_name="revisjon")
+        if kode == AVBRUTT:  # Typer turns Ctrl-C (KeyboardInterrupt) into exit code 130
+            raise KeyboardInterrupt
+        sys.stdout.flush()
     except (RevisjonFeil, typer.Abort, typer.TyperException) as problem:
         sys.exit(_vis_feil(problem))
+    except KeyboardInterrupt:
+        _avbryt(_vis_feil(typer.Abort()))
+    except (LukketUtdata, BrokenPipeError):
+        sys.exit(_lukket_utdata())
+    except OSError as feil:  # writing to the terminal or a redirection through rich or click
+        from revisjon.skriving.feil import aarsak
+
+        sys.exit(_vis_feil(RevisjonFeil(f"standard ut: kunne ikke skrives: {aarsak(feil)}")))
     sys.exit(kode if isinstance(kode, int) else OK)
+
+
+def _avbryt(kode: int) -> None:
+    """End at once after Ctrl-C. Python's own exit would join the process pool's manager
+    thread, which can wait for ever on a worker that was stopped mid-answer; the workers are
+    already stopped (``parallell``), and every file being written has been removed."""
+    import os
+
+    for strom in (sys.stdout, sys.stderr):
+        with suppress(OSError, ValueError):
+            strom.flush()
+    os._exit(kode)
+
+
+def _lukket_utdata() -> int:
+    """The reader of stdout has gone (``revisjon stikkprove … | head``): stop without a message,
+    as command-line tools do, and without Python's complaint when it flushes stdout at exit."""
+    import os
+
+    with suppress(OSError, ValueError):  # stdout without a file descriptor: nothing to quiet
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return LUKKET
 
 
 def _vis_feil(problem: RevisjonFeil | typer.Abort | typer.TyperException) -> int:
     """Show an error that stopped the command; the exit code it gives."""
     if isinstance(problem, typer.TyperException) and type(problem).__name__ == "NoArgsIsHelpError":
-        sys.stdout.write(problem.format_message() + "\n")
-        return BRUKSFEIL
-    # Imported here, not at the top: rich is slow to import, and --help does not need it.
-    from rich.console import Console
+        from revisjon.cli.terminal import skriv_ut
 
-    feil = Console(stderr=True, highlight=False)
+        skriv_ut(problem.format_message() + "\n")
+        return BRUKSFEIL
+    from revisjon.cli.terminal import feilkonsoll, vis
+
+    feil = feilkonsoll()
     if isinstance(problem, FilFeil):
         for avvisning in problem.problemer:
-            feil.print(str(avvisning), markup=False, soft_wrap=True)
-        feil.print(problem.oppsummering)
+            vis(feil, str(avvisning))
+        vis(feil, problem.oppsummering)
     elif isinstance(problem, RevisjonFeil):
-        feil.print(str(problem), markup=False, soft_wrap=True)
+        vis(feil, str(problem))
     elif isinstance(problem, typer.Abort):
-        feil.print("Avbrutt.")
-        return 130
+        vis(feil, "Avbrutt.")
+        return AVBRUTT
     else:
-        feil.print(f"Feil: {_norsk_bruksfeil(problem)}", markup=False)
-        feil.print("Se 'revisjon --help' for hjelp.", markup=False)
+        vis(feil, f"Feil: {_norsk_bruksfeil(problem)}")
+        vis(feil, "Se 'revisjon --help' for hjelp.")
     return BRUKSFEIL
 
 

@@ -181,6 +181,8 @@ def _skriv_parametre(kommando: Command, ctx: Context, formatter: HelpFormatter) 
                 formatter.write_dl(linjer)
 
 
+HJELPEVALG = ["-h", "--help"]
+
 if TYPE_CHECKING:
     _Grunn = Command
 else:
@@ -189,6 +191,10 @@ else:
 
 class _NorskHjelp(_Grunn):
     """What the app and the commands write alike: the help option, usage line and layout."""
+
+    def get_help_option_names(self, ctx: Context) -> list[str]:
+        # ``-h`` as well, as most command-line tools have it; no command uses -h for anything else.
+        return HJELPEVALG
 
     def get_help_option(self, ctx: Context) -> TyperOption | None:
         return _norsk_hjelpevalg(super().get_help_option(ctx))

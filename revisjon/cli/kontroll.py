@@ -7,7 +7,6 @@ main app by ``registrer`` (the last lines of ``revisjon/cli/app.py``).
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -133,13 +132,11 @@ def stikkprove(
     ] = Path("utvalg.yaml"),
 ) -> None:
     """Trekk et tilfeldig og etterprøvbart utvalg av saker, og skriv et utvalgsmanifest."""
-    from rich.console import Console
-
-    from revisjon.cli.terminal import vis_avvisninger
+    from revisjon.cli.terminal import feilkonsoll, skriv_ut, vis, vis_avvisninger
     from revisjon.kontroll.stikkprove import Stikkprove, trekk_stikkprove
     from revisjon.kontroll.utvalg import Filtre
 
-    feil = Console(stderr=True, highlight=False)
+    feil = feilkonsoll()
     resultat = trekk_stikkprove(
         Stikkprove(
             stier=stier,
@@ -159,11 +156,10 @@ def stikkprove(
             kopier_til=kopier_til,
         )
     )
-    sys.stdout.write("".join(f"{i}\n" for i in resultat.manifest.valgt))
-    sys.stdout.flush()
+    skriv_ut("".join(f"{i}\n" for i in resultat.manifest.valgt))
     vis_avvisninger(feil, resultat.avviste)
     for linje in resultat.oppsummering:
-        feil.print(linje, markup=False, soft_wrap=True)
+        vis(feil, linje)
     raise typer.Exit(1 if resultat.avviste else 0)
 
 
@@ -202,6 +198,7 @@ def utvalgsstorrelse(
     ] = None,
 ) -> None:
     """Regn ut hvor mange saker et attributtutvalg trenger (binomisk, eller hypergeometrisk med --populasjon)."""
+    from revisjon.cli.terminal import skriv_ut
     from revisjon.kontroll.andel import tolk_andel
     from revisjon.kontroll.utvalgsstorrelse import beskriv
     from revisjon.kontroll.utvalgsstorrelse import utvalgsstorrelse as beregn
@@ -212,7 +209,7 @@ def utvalgsstorrelse(
         forventet=tolk_andel(forventet, valg="--forventet", null_tillatt=True),
         populasjon=populasjon,
     )
-    sys.stdout.write(beskriv(plan))
+    skriv_ut(beskriv(plan))
 
 
 def trend(
@@ -250,9 +247,13 @@ def trend(
         ),
     ] = PeriodeValg.rapportdato,
     konfidens: Annotated[
-        float,
-        typer.Option("--konfidens", help="Konfidensnivå for intervallene, for eksempel 0.95."),
-    ] = 0.95,
+        str,
+        typer.Option(
+            "--konfidens",
+            metavar="ANDEL",
+            help="Konfidensnivå for intervallene, for eksempel 0.95 eller 95%.",
+        ),
+    ] = "0.95",
     minste_n: Annotated[
         int,
         typer.Option(
@@ -261,26 +262,25 @@ def trend(
     ] = 10,
 ) -> None:
     """Vis andel oppfylt per kriterium og periode, med intervaller, som tabeller og graf."""
-    from rich.console import Console
-
+    from revisjon.cli.terminal import feilkonsoll, skriv_ut, vis
+    from revisjon.kontroll.andel import tolk_andel
     from revisjon.kontroll.trend import Trendoppdrag, lag_trendrapport
 
-    feil = Console(stderr=True, highlight=False)
+    feil = feilkonsoll()
     rapport = lag_trendrapport(
         Trendoppdrag(
             filer=filer,
             ut=ut,
             graf=graf,
             inndeling=periode.value,
-            konfidens=konfidens,
+            konfidens=float(tolk_andel(konfidens, valg="--konfidens")),
             minste_n=minste_n,
         )
     )
     if ut is None:
-        sys.stdout.write(rapport.markdown)
-        sys.stdout.flush()
+        skriv_ut(rapport.markdown)
     for linje in rapport.oppsummering:
-        feil.print(linje, markup=False, soft_wrap=True)
+        vis(feil, linje)
 
 
 def registrer(app: typer.Typer) -> None:

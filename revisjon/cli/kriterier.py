@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import sys
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -43,10 +43,12 @@ def sjekk(
     Med --vis-kode ID skrives den genererte koden for kriteriet ID; avslutningskode 2 når ingen
     kriterier har den id-en eller filene har feil.
     """
+    from revisjon.cli.terminal import skriv_ut, synlig
+
     if vis_kode is not None:
         from revisjon.kriteriesprak.sjekk import vis_kode as kode_for
 
-        sys.stdout.write(kode_for(stier=stier or [Path("kriterier")], kriterium_id=vis_kode))
+        skriv_ut(kode_for(stier=stier or [Path("kriterier")], kriterium_id=vis_kode))
         raise typer.Exit(OK)
     from rich.console import Console
 
@@ -59,11 +61,16 @@ def sjekk(
         konsoll = Console(highlight=False, soft_wrap=True)
         *linjer, siste = tekst.rstrip("\n").split("\n")
         for linje in linjer:
-            konsoll.print(linje, style="red", markup=False)
-        konsoll.print(siste, style="green" if rapport.ok else "bold red", markup=False)
+            konsoll.print(synlig(linje), style="red", markup=False)
+        konsoll.print(synlig(siste), style="green" if rapport.ok else "bold red", markup=False)
     else:
-        sys.stdout.write(tekst)
+        skriv_ut(tekst)
     raise typer.Exit(OK if rapport.ok else FEIL)
+
+
+class Skjemaformat(StrEnum):
+    json = "json"
+    markdown = "markdown"
 
 
 def skjema(
@@ -71,11 +78,31 @@ def skjema(
         Skjemanavn,
         typer.Argument(help="Hvilket skjema: saksuttrekk eller kriterier.", show_default=False),
     ],
+    format_: Annotated[
+        Skjemaformat,
+        typer.Option(
+            "--format",
+            help="json: JSON-skjemaet; markdown: saksformatet beskrevet for mennesker (docs/saksuttrekk.md).",
+        ),
+    ] = Skjemaformat.json,
 ) -> None:
-    """Skriv JSON-skjemaet for saksuttrekk eller kriteriefiler (for editorer og validering)."""
+    """Skriv JSON-skjemaet for saksuttrekk eller kriteriefiler (for editorer og validering), eller saksformatet som Markdown."""
+    from revisjon.cli.terminal import skriv_ut
+
+    if format_ is Skjemaformat.markdown:
+        from revisjon.feil import RevisjonFeil
+
+        if navn is not Skjemanavn.saksuttrekk:
+            raise RevisjonFeil(
+                "--format markdown finnes bare for saksuttrekk; kriteriespråket står i README"
+            )
+        from revisjon.saksdok import saksuttrekk_markdown
+
+        skriv_ut(saksuttrekk_markdown())
+        return
     from revisjon.skjema import skjema_json
 
-    sys.stdout.write(skjema_json(navn))
+    skriv_ut(skjema_json(navn))
 
 
 def init(
@@ -84,15 +111,14 @@ def init(
     ],
 ) -> None:
     """Lag en ny revisjonsmappe: kriterier å tilpasse, en mappe for saker og en kort veiledning."""
-    from rich.console import Console
-
+    from revisjon.cli.terminal import feilkonsoll, vis
     from revisjon.oppstart import opprett_revisjon
 
     laget = opprett_revisjon(mappe)
-    konsoll = Console(stderr=True, highlight=False)
+    konsoll = feilkonsoll()
     for fil in laget:
-        konsoll.print(f"Laget {fil}", markup=False)
-    konsoll.print(f"Neste steg: se {mappe / 'VEILEDNING.md'}.", markup=False)
+        vis(konsoll, f"Laget {fil}")
+    vis(konsoll, f"Neste steg: se {mappe / 'VEILEDNING.md'}.")
 
 
 def registrer(app: typer.Typer) -> None:

@@ -32,20 +32,24 @@ def _utf16_uten_bom(innhold: bytes) -> str | None:
     return None
 
 
+def lagre_som_utf8(koding: str) -> str:
+    """How to save a file as UTF-8, on Windows and elsewhere."""
+    return (
+        "i Notisblokk: Fil → Lagre som, Koding: UTF-8; i Excel: Lagre som «CSV UTF-8»; "
+        f"ellers iconv -f {koding} -t UTF-8"
+    )
+
+
 def sjekk_utf16(innhold: bytes) -> None:
     """Raise DekodingFeil when the bytes are UTF-16 or UTF-32, with or without a BOM."""
     if innhold.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
-        raise DekodingFeil(
-            "filen er UTF-32; lagre den som UTF-8 (for eksempel iconv -f UTF-32 -t UTF-8)"
-        )
+        raise DekodingFeil(f"filen er UTF-32; lagre den som UTF-8 ({lagre_som_utf8('UTF-32')})")
     if innhold.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise DekodingFeil(
-            "filen er UTF-16; lagre den som UTF-8 (for eksempel iconv -f UTF-16 -t UTF-8)"
-        )
+        raise DekodingFeil(f"filen er UTF-16; lagre den som UTF-8 ({lagre_som_utf8('UTF-16')})")
     if b"\x00" in innhold and (koding := _utf16_uten_bom(innhold)):
         raise DekodingFeil(
             f"filen ser ut til å være {koding} (uten BOM); lagre den som UTF-8 "
-            f"(for eksempel iconv -f {koding} -t UTF-8)"
+            f"({lagre_som_utf8(koding)})"
         )
 
 
@@ -68,9 +72,11 @@ def dekod(innhold: bytes) -> str:
         if tegn and tegn.isprintable():
             raise DekodingFeil(
                 f"filen er ikke UTF-8: byten 0x{byte:02X} ser ut som «{tegn}» i Windows-1252. "
-                "Lagre filen som UTF-8 (for eksempel iconv -f WINDOWS-1252 -t UTF-8) og prøv igjen",
+                f"Lagre filen som UTF-8 ({lagre_som_utf8('WINDOWS-1252')}) og prøv igjen",
                 linje,
             ) from None
         raise DekodingFeil(
-            f"filen er ikke UTF-8 (ugyldig byte 0x{byte:02X}); lagre den som UTF-8", linje
+            f"filen er ikke UTF-8 (ugyldig byte 0x{byte:02X}); lagre den som UTF-8 "
+            f"({lagre_som_utf8('WINDOWS-1252')})",
+            linje,
         ) from None

@@ -86,9 +86,9 @@ def avvikstekst(kjoring: Kjoring) -> str:
     return BOM + ut.getvalue()
 
 
-def kontroller_avviksfil(fil: Path, *, stier: Sequence[Path], ut: Path | None) -> None:
-    """Refuse an avvik file that is an input, or the same file as the report."""
-    kontroller_utfil(fil, stier)
+def kontroller_avviksfil(fil: Path, *, inndata: Sequence[Path], ut: Path | None) -> None:
+    """Refuse an avvik file that cannot be written, is an input, or is the report's file."""
+    kontroller_utfil(fil, inndata)
     if ut is not None and fil.resolve() == ut.resolve():
         raise RevisjonFeil(f"{fil}: avvikslisten og rapporten kan ikke skrives til samme fil")
 

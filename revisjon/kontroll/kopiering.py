@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import os
 import shutil
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
 from revisjon.feil import RevisjonFeil
 from revisjon.inntak.lesing import finn_filer
 from revisjon.resultat import SakResultat
+from revisjon.skriving import ny_mappe, som_skrivefeil
 
 
 def _relative_stier(stier: Sequence[Path]) -> dict[str, Path]:
@@ -74,21 +74,23 @@ def kopier_saker(valgt: Sequence[SakResultat], *, stier: Sequence[Path], mappe: 
                 "gi filene ulike navn eller trekk fra én mappe om gangen"
             )
         mal[rel] = fil
-    mappe.parent.mkdir(parents=True, exist_ok=True)
-    midlertidig = Path(tempfile.mkdtemp(prefix=f".{mappe.name}.", dir=mappe.parent))
+    with som_skrivefeil(mappe):
+        mappe.parent.mkdir(parents=True, exist_ok=True)
+    midlertidig = ny_mappe(mappe)
     try:
-        for rel, fil in sorted(mal.items()):
-            ut = midlertidig / rel
-            ut.parent.mkdir(parents=True, exist_ok=True)
-            if fil in linjer:
-                ut.write_bytes(_utvalgte_linjer(Path(fil), sorted(linjer[fil])))
-            elif fil in arbeidsboker:
-                _utvalgte_saker(fil, arbeidsboker[fil], ut)
-            else:
-                shutil.copyfile(fil, ut)
-        if mappe.exists():
-            mappe.rmdir()  # empty, checked above
-        os.replace(midlertidig, mappe)
+        with som_skrivefeil(mappe):
+            for rel, fil in sorted(mal.items()):
+                ut = midlertidig / rel
+                ut.parent.mkdir(parents=True, exist_ok=True)
+                if fil in linjer:
+                    ut.write_bytes(_utvalgte_linjer(Path(fil), sorted(linjer[fil])))
+                elif fil in arbeidsboker:
+                    _utvalgte_saker(fil, arbeidsboker[fil], ut)
+                else:
+                    shutil.copyfile(fil, ut)
+            if mappe.exists():
+                mappe.rmdir()  # empty, checked above
+            os.replace(midlertidig, mappe)
     except BaseException:
         shutil.rmtree(midlertidig, ignore_errors=True)
         raise

@@ -16,6 +16,7 @@ from revisjon import norsk
 from revisjon.feil import Avvisning, RevisjonFeil
 from revisjon.inntak.fodselsnummer import inneholder_fodselsnummer
 from revisjon.inntak.lesing import les_saker
+from revisjon.inntak.stier import kontroller_stier
 from revisjon.kontroll.kopiering import kontroller_kopimappe, kopier_saker
 from revisjon.kontroll.manifest import (
     Ekskludering,
@@ -107,18 +108,15 @@ def _kontroller(oppdrag: Stikkprove) -> None:
                 f"{valg}: inneholder noe som ligner et fødselsnummer eller D-nummer; velg en "
                 "annen verdi"
             )
-    kontroller_utfil(oppdrag.manifest, oppdrag.stier)
-    if not oppdrag.manifest.resolve().parent.is_dir():
-        raise RevisjonFeil(
-            f"{oppdrag.manifest}: mappen {oppdrag.manifest.resolve().parent} finnes ikke"
-        )
+    kontroller_stier(oppdrag.stier)
+    kontroller_utfil(oppdrag.manifest, [*oppdrag.stier, *oppdrag.ekskluder])
     if oppdrag.manifest.exists():
         raise RevisjonFeil(
             f"{oppdrag.manifest}: finnes fra før; et manifest dokumenterer et utvalg og "
             "skrives ikke over. Velg et annet navn med --manifest"
         )
     if oppdrag.kopier_til is not None:
-        kontroller_kopimappe(oppdrag.kopier_til, oppdrag.stier)
+        kontroller_kopimappe(oppdrag.kopier_til, [*oppdrag.stier, *oppdrag.ekskluder])
         if oppdrag.kopier_til.resolve() in oppdrag.manifest.resolve().parents:
             raise RevisjonFeil(
                 f"{oppdrag.manifest}: legg manifestet utenfor kopimappen "

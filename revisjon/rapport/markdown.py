@@ -24,11 +24,17 @@ from revisjon.feil import RevisjonFeil
 from revisjon.inntak.fodselsnummer import inneholder_fodselsnummer, masker
 from revisjon.rapport.bygging import Rapport
 from revisjon.resultat import STATUSTEKST, Resultat
+from revisjon.styretegn import uten_styretegn
 
 MAL = "rapport.md.j2"
 INTERNKONTROLL = "internkontroll.md.j2"
 """The template of a Nav office's own control (``Rapport.internkontroll``)."""
-_SPESIAL = re.compile(r"([\\`*_{}\[\]<>|#!~])")
+_SPESIAL = re.compile(r"[\\`*_{}\[\]<>|#!~&@]|:(?=\S)|(?<=[^\W\d_])\.(?=\w)|(?<=\w)\.(?=[^\W\d_])")
+"""What gets a backslash: Markdown's own characters (so no table breaks, heading, HTML, entity,
+emphasis or code), and what makes a link of bare text in GitHub's, pandoc's and markdown-it's
+autolinking: ``@`` (e-mail), a colon before text (``https:``, ``mailto:``) and a dot between a
+letter and a word character (``www.nav.no``, ``nav.no``, ``www.0``; not ``18.03.2024``). A backslash before punctuation is shown as
+nothing, so the text reads as it was."""
 _MELLOMROM = re.compile(r"[^\S\u00a0]+")
 """A run of white space to fold, except the no-break space (``norsk.TUSENSKILLE`` in counts, and
 wherever a text has one): it breaks no table or line, and keeps «1 500» on one line."""
@@ -43,9 +49,11 @@ _KORT = {
 
 def md(tekst: object) -> str:
     """Text from a case or criteria file made safe inside a Markdown line or table cell:
-    no table breaks, headings, HTML, links, emphasis or code; white space folded (all but the
-    no-break space) and trimmed."""
-    return _SPESIAL.sub(r"\\\1", _MELLOMROM.sub(" ", str(tekst)).strip())
+    no table breaks, headings, HTML, links (also bare URLs, ``www.`` and e-mail addresses),
+    emphasis or code; white space folded (all but the no-break space) and trimmed; control
+    characters (NUL, bidi controls) removed."""
+    tekst = uten_styretegn(_MELLOMROM.sub(" ", str(tekst)).strip())
+    return _SPESIAL.sub(lambda t: "\\" + t.group(), tekst)
 
 
 def mdblokk(tekst: object) -> str:

@@ -15,6 +15,8 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import os
+import sys
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -63,10 +65,53 @@ _ARBEIDER: list[_Arbeider] = []
 """This worker process's state (one element), set by ``start``."""
 
 
-def start(kilder: list[Kilde], arvet: list[KompilertKriterium] | None) -> None:
-    """Worker initializer: the criteria a forked worker inherited (``arvet``), or else the
-    criteria files loaded and compiled; RuntimeError when a file is not the one the parent
-    checked."""
+FORELDERSJEKK = 0.5
+"""Seconds between a worker's checks that its parent still runs (where the operating system
+cannot be asked to stop the worker when the parent dies)."""
+
+PR_SET_PDEATHSIG = 1
+"""Linux ``prctl`` option: the signal this process gets when the thread that started it ends."""
+
+
+def folg_forelderen(forelder: int) -> None:
+    """Make this worker end by itself when the parent process ``forelder`` is gone (killed,
+    say, so it never shut the pool down): on Linux the kernel sends SIGTERM at the parent's
+    death; elsewhere a thread checks the parent's id twice a second. Ctrl-C is the parent's to
+    handle (it shuts the pool down), so a worker ignores SIGINT instead of printing a
+    traceback."""
+    import signal
+    import threading
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
+        except (OSError, AttributeError):  # pragma: no cover - no prctl: the thread below
+            pass
+        else:
+            if os.getppid() != forelder:  # died before prctl took effect
+                os._exit(1)
+            return
+
+    def vakt() -> None:  # pragma: no cover - not on Linux
+        while os.getppid() == forelder:
+            time.sleep(FORELDERSJEKK)
+        os._exit(1)
+
+    threading.Thread(target=vakt, name="forelder", daemon=True).start()
+
+
+def start(
+    kilder: list[Kilde], arvet: list[KompilertKriterium] | None, forelder: int | None = None
+) -> None:
+    """Worker initializer: follow the parent process ``forelder`` (``folg_forelderen``), and
+    take the criteria a forked worker inherited (``arvet``), or else load and compile the
+    criteria files; RuntimeError when a file is not the one the parent checked."""
+    if forelder is not None:
+        folg_forelderen(forelder)
     kriterier = arvet
     if kriterier is None:
         kriterier = []

@@ -22,7 +22,14 @@ from revisjon.inntak.lesing import (
 )
 from revisjon.kriteriesprak.lasting import LastetSett
 from revisjon.kriteriesprak.regel import KompilertKriterium
-from revisjon.resultat import Kjoring, KriterieInfo, Resultat, SakResultat, nytt_sakresultat
+from revisjon.resultat import (
+    Kjoring,
+    KriterieInfo,
+    Resultat,
+    SakResultat,
+    naturlig_sakorden,
+    nytt_sakresultat,
+)
 
 Vurdert = SakResultat | Avvisning
 """What a read input becomes: the verdicts on a valid case, or a rejection."""
@@ -141,7 +148,8 @@ def samle(
     kriteriesett: list[LastetSett],
     fremdrift: Callable[[], None] | None = None,
 ) -> Kjoring:
-    """The run from verdicts and rejections in input order; duplicate sak_ids reject every case
+    """The run from verdicts and rejections (cases in natural sak_id order, rejections by file
+    and line); duplicate sak_ids reject every case
     that shares the id (each case with the id is rejected, naming the first)."""
     kjoring = Kjoring(kriterieinfo(kriteriesett))
     forste: dict[str, SakResultat] = {}
@@ -161,7 +169,13 @@ def samle(
             kjoring.avviste.append(_dublett(element.fil, element.linje, sak_id, tidligere))
             continue
         forste[sak_id] = element
-    kjoring.saker = [r for r in forste.values() if r.sak_id not in dubletter]
+    # Sorted here, where every run's cases are collected: the report, the CSV and the JSON list
+    # them in the same order whatever the order of the paths on the command line.
+    kjoring.saker = sorted(
+        (r for r in forste.values() if r.sak_id not in dubletter),
+        key=naturlig_sakorden,
+    )
+    kjoring.avviste.sort(key=lambda a: (a.fil, a.linje or 0))
     return kjoring
 
 

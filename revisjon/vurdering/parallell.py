@@ -25,12 +25,14 @@ at two workers on 100 000 cases.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import sys
 import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import suppress
 from multiprocessing.context import BaseContext
 from typing import Literal
 
@@ -135,12 +137,13 @@ def vurder_parallelt(
     kontekst: BaseContext = multiprocessing.get_context(metode)
     if metode == "fork":
         # A forked child gets the arguments as they are in memory: nothing is pickled.
-        oppstart: tuple[list[Kilde], list[KompilertKriterium] | None] = (
+        oppstart: tuple[list[Kilde], list[KompilertKriterium] | None, int] = (
             [],
             [k for s in kriteriesett for k in s.kriterier],
+            os.getpid(),
         )
     elif (kilder := kriteriekilder(kriteriesett)) is not None:
-        oppstart = (kilder, None)
+        oppstart = (kilder, None, os.getpid())
     else:
         raise Prosessfeil("et kriteriesett er ikke lest fra fil")
     try:
@@ -172,6 +175,30 @@ def vurder_parallelt(
         while ventende:
             yield from neste()
     except (BrokenProcessPool, OSError) as feil:
+        _steng(pool)
         raise Prosessfeil(str(feil)) from feil
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+    except BaseException:
+        # Ctrl-C (or the consumer gave up): the chunks in flight are not wanted, so the
+        # workers are stopped at once instead of being waited for.
+        _stopp(pool)
+        raise
+    _steng(pool)
+
+
+def _steng(pool: ProcessPoolExecutor) -> None:
+    """Shut the pool down when every chunk is answered, and wait for its workers."""
+    pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _stopp(pool: ProcessPoolExecutor) -> None:
+    """Stop the workers now, without waiting for the chunks in flight. ``concurrent.futures``
+    has no public way to end its processes; waiting with ``shutdown`` can hang when the
+    interrupt came while the pool was starting (its manager thread half started). The workers
+    would also stop when this process ends (``arbeider.folg_forelderen``)."""
+    prosesser = list((getattr(pool, "_processes", None) or {}).values())
+    for prosess in prosesser:
+        prosess.terminate()
+    with suppress(RuntimeError):
+        pool.shutdown(wait=False, cancel_futures=True)
+    for prosess in prosesser:
+        prosess.join(timeout=5)
