@@ -14,7 +14,7 @@ goes through ``json.dumps``, because ``msgspec`` spells some floats differently 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 import msgspec
@@ -47,7 +47,9 @@ def _resultat(r: Resultat) -> dict[str, Any]:
     return ut
 
 
-def _sak(s: SakResultat) -> dict[str, Any]:
+def _sak(s: SakResultat, resultater: object = None) -> dict[str, Any]:
+    """A case's object; ``resultater`` is the value of its verdicts when the caller has it
+    already (``Saker`` passes their text, each verdict written once)."""
     return {
         "sak_id": s.sak_id,
         "fil": s.fil,
@@ -55,7 +57,7 @@ def _sak(s: SakResultat) -> dict[str, Any]:
         "tjeneste": s.tjeneste,
         "enhet": s.enhet,
         "vedtaksdato": s.vedtaksdato.isoformat() if s.vedtaksdato else None,
-        "resultater": [_resultat(r) for r in s.resultater],
+        "resultater": [_resultat(r) for r in s.resultater] if resultater is None else resultater,
     }
 
 
@@ -93,10 +95,13 @@ def _hode(rapport: Rapport) -> dict[str, Any]:
     }
 
 
-def _lister(rapport: Rapport) -> dict[str, Iterator[dict[str, Any]]]:
-    """The keys after the head, each a list with one object per case or rejected input."""
+def _lister(
+    rapport: Rapport, sak: Callable[[SakResultat], object] = _sak
+) -> dict[str, Iterator[object]]:
+    """The keys after the head, each a list with one object per case or rejected input
+    (``sak`` gives a case's value)."""
     return {
-        "saker": map(_sak, rapport.kjoring.saker),
+        "saker": map(sak, rapport.kjoring.saker),
         "avviste": map(_avvist, rapport.kjoring.avviste),
     }
 
@@ -107,6 +112,99 @@ def som_dict(rapport: Rapport) -> dict[str, Any]:
 
 
 _KODER = msgspec.json.Encoder()
+
+_TEKST: Callable[[str], str] = json.encoder.encode_basestring  # type: ignore[attr-defined]
+"""A string as JSON text, as ``json.dumps(..., ensure_ascii=False)`` writes it (its C function)."""
+
+
+class Ferdig(str):
+    """A value already written as JSON text, indented for its place."""
+
+    __slots__ = ()
+
+
+def _null(_: object) -> str:
+    return "null"
+
+
+def _sann(verdi: bool) -> str:
+    return "true" if verdi else "false"
+
+
+class Saker:
+    """Writes cases as JSON text ``niva`` levels deep, or on one line (``niva`` None), with
+    each distinct verdict written once.
+
+    Equal verdicts are one shared object in a run («Husstanden har ingen barn.», see
+    ``KompilertKriterium``), so in a large run nearly every verdict has been written before:
+    its text is looked up by the object's id and joined in, and only the facts of each case
+    (its id, file, unit, date) are written anew. The text is that of ``_sak`` written by
+    ``_verdi`` (or on one line, by ``msgspec``), byte for byte; ``_sak`` stays the one
+    definition of a case's keys.
+    """
+
+    def __init__(self, *, niva: int | None) -> None:
+        self.niva = niva
+        self.ferdige: dict[int, str] = {}
+        """id of a verdict → its text, ready to be joined in (see ``levende``)."""
+        self.levende: list[Resultat] = []
+        """The verdicts in ``ferdige``, kept alive so that no id is reused while it is there."""
+        self.kodere: dict[type, Callable[[Any], str]] = {
+            str: _TEKST,
+            Ferdig: str.__str__,
+            type(None): _null,
+            bool: _sann,
+            int: int.__repr__,
+        }
+        if niva is None:
+            self.start, self.skille, self.kolon, self.slutt = "{", ",", ":", "}"
+            self.listestart, self.listeslutt = "[", "]"
+            self.element = ","
+        else:
+            felt = "\n" + " " * (INNRYKK * (niva + 1))
+            self.start, self.skille, self.kolon = "{" + felt, "," + felt, ": "
+            self.slutt = "\n" + " " * (INNRYKK * niva) + "}"
+            self.listestart, self.listeslutt = "[", felt + "]"
+            self.element = felt + " " * INNRYKK
+        self.nokler: dict[str, str] = {}
+
+    def _ny(self, r: Resultat) -> None:
+        verdi = _resultat(r)
+        if self.niva is None:
+            tekst = "," + _KODER.encode(verdi).decode()
+        else:
+            tekst = ",\n" + self.element[1:] + _verdi(verdi, self.niva + 2)
+        self.ferdige[id(r)] = tekst
+        self.levende.append(r)
+
+    def _resultater(self, resultater: tuple[Resultat, ...]) -> Ferdig:
+        if not resultater:
+            return Ferdig("[]")
+        try:
+            tekst = "".join(map(self.ferdige.__getitem__, map(id, resultater)))
+        except KeyError:
+            for r in resultater:
+                if id(r) not in self.ferdige:
+                    self._ny(r)
+            tekst = "".join(map(self.ferdige.__getitem__, map(id, resultater)))
+        # Each verdict's text starts with the separator; the first one's is dropped.
+        return Ferdig(self.listestart + tekst[1:] + self.listeslutt)
+
+    def sak(self, s: SakResultat) -> Ferdig:
+        """The text of one case."""
+        kodere, nokler = self.kodere, self.nokler
+        deler = []
+        for navn, verdi in _sak(s, self._resultater(s.resultater)).items():
+            nokkel = nokler.get(navn) or nokler.setdefault(navn, _TEKST(navn) + self.kolon)
+            koder = kodere.get(type(verdi))
+            deler.append(nokkel + (koder(verdi) if koder else self._annen(verdi)))
+        return Ferdig(self.start + self.skille.join(deler) + self.slutt)
+
+    def _annen(self, verdi: object) -> str:
+        """A value that is not a string, a number or null (a list or object a case may get)."""
+        if self.niva is None:
+            return _KODER.encode(verdi).decode()
+        return _verdi(verdi, self.niva + 1)
 
 
 def _verdi(verdi: object, niva: int) -> str:
@@ -128,7 +226,8 @@ def _liste(elementer: Iterable[object], niva: int) -> Iterator[str]:
     innrykk = "\n" + " " * (INNRYKK * (niva + 1))
     skille = "["
     for element in elementer:
-        yield skille + innrykk + _verdi(element, niva + 1)
+        tekst = element if isinstance(element, Ferdig) else _verdi(element, niva + 1)
+        yield skille + innrykk + tekst
         skille = ","
     yield "[]" if skille == "[" else "\n" + " " * (INNRYKK * niva) + "]"
 
@@ -140,7 +239,7 @@ def strom(rapport: Rapport, *, mal: object = None) -> Iterator[str]:
     for navn, verdi in _hode(rapport).items():
         yield f"{skille}{innrykk}{_verdi(navn, 1)}: {_hodeverdi(verdi)}"
         skille = ","
-    for navn, liste in _lister(rapport).items():
+    for navn, liste in _lister(rapport, Saker(niva=2).sak).items():
         yield f"{skille}{innrykk}{_verdi(navn, 1)}: "
         yield from _liste(liste, 1)
         skille = ","
