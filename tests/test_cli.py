@@ -149,7 +149,7 @@ kriterier:
         ),
         (
             ["vurder", "--format", "xml", "eksempler/"],
-            "Feil: ugyldig verdi «xml» for --format; velg en av: markdown, json",
+            "Feil: ugyldig verdi «xml» for --format; velg en av: markdown, json, jsonl",
         ),
         (["vurd"], "Feil: ukjent kommando «vurd»; mente du «vurder»?"),
         (["vurder", "eksempler/", "-o"], "Feil: -o mangler verdi"),

@@ -75,7 +75,10 @@ def vurder(
     ] = None,
     format_: Annotated[
         Format,
-        typer.Option("--format", help="Utdataformat: markdown eller json."),
+        typer.Option(
+            "--format",
+            help="Utdataformat: markdown, json eller jsonl (én sak per linje, så én linje med resten).",
+        ),
     ] = Format.markdown,
     dato: Annotated[
         dt.datetime | None,

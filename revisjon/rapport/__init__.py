@@ -34,9 +34,16 @@ def _json(rapport: Rapport, *, mal: Path | None = None) -> Iterator[str]:
     return json_format.strom(rapport, mal=mal)
 
 
+def _jsonl(rapport: Rapport, *, mal: Path | None = None) -> Iterator[str]:
+    from revisjon.rapport import json_format
+
+    return json_format.linjer(rapport, mal=mal)
+
+
 RENDERERE: dict[Format, Renderer] = {
     Format.markdown: _markdown,
     Format.json: _json,
+    Format.jsonl: _jsonl,
 }
 """Every output format mapped to the function that writes it."""
 

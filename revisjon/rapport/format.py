@@ -6,3 +6,4 @@ from enum import StrEnum
 class Format(StrEnum):
     markdown = "markdown"
     json = "json"
+    jsonl = "jsonl"

@@ -96,13 +96,15 @@ def _hode(rapport: Rapport) -> dict[str, Any]:
 
 
 def _lister(
-    rapport: Rapport, sak: Callable[[SakResultat], object] = _sak
+    rapport: Rapport,
+    sak: Callable[[SakResultat], object] = _sak,
+    avvist: Callable[[Avvisning], object] = _avvist,
 ) -> dict[str, Iterator[object]]:
     """The keys after the head, each a list with one object per case or rejected input
-    (``sak`` gives a case's value)."""
+    (``sak`` and ``avvist`` give their values: objects, or their text)."""
     return {
         "saker": map(sak, rapport.kjoring.saker),
-        "avviste": map(_avvist, rapport.kjoring.avviste),
+        "avviste": map(avvist, rapport.kjoring.avviste),
     }
 
 
@@ -113,7 +115,7 @@ def som_dict(rapport: Rapport) -> dict[str, Any]:
 
 _KODER = msgspec.json.Encoder()
 
-_TEKST: Callable[[str], str] = json.encoder.encode_basestring  # type: ignore[attr-defined]
+_TEKST: Callable[[str], str] = json.encoder.encode_basestring
 """A string as JSON text, as ``json.dumps(..., ensure_ascii=False)`` writes it (its C function)."""
 
 
@@ -190,21 +192,31 @@ class Saker:
         # Each verdict's text starts with the separator; the first one's is dropped.
         return Ferdig(self.listestart + tekst[1:] + self.listeslutt)
 
-    def sak(self, s: SakResultat) -> Ferdig:
+    def sak(self, s: SakResultat) -> str:
         """The text of one case."""
         kodere, nokler = self.kodere, self.nokler
         deler = []
         for navn, verdi in _sak(s, self._resultater(s.resultater)).items():
             nokkel = nokler.get(navn) or nokler.setdefault(navn, _TEKST(navn) + self.kolon)
             koder = kodere.get(type(verdi))
-            deler.append(nokkel + (koder(verdi) if koder else self._annen(verdi)))
-        return Ferdig(self.start + self.skille.join(deler) + self.slutt)
+            deler.append(nokkel + (koder(verdi) if koder else self._verdi(verdi)))
+        return self.start + self.skille.join(deler) + self.slutt
+
+    def avvist(self, a: Avvisning) -> str:
+        """The text of one rejected input."""
+        return self._annen(_avvist(a))
+
+    def _verdi(self, verdi: object) -> str:
+        """A value of a case's key that is not a string, a number or null (a list or object)."""
+        if self.niva is None:
+            return _KODER.encode(verdi).decode()
+        return _verdi(verdi, self.niva + 1)
 
     def _annen(self, verdi: object) -> str:
         """A value that is not a string, a number or null (a list or object a case may get)."""
         if self.niva is None:
             return _KODER.encode(verdi).decode()
-        return _verdi(verdi, self.niva + 1)
+        return _verdi(verdi, self.niva)
 
 
 def _verdi(verdi: object, niva: int) -> str:
@@ -221,13 +233,12 @@ def _hodeverdi(verdi: object) -> str:
     return json.dumps(verdi, ensure_ascii=False, indent=INNRYKK).replace("\n", "\n" + " " * INNRYKK)
 
 
-def _liste(elementer: Iterable[object], niva: int) -> Iterator[str]:
+def _liste(elementer: Iterable[str], niva: int) -> Iterator[str]:
     """A list ``niva`` levels deep, one element at a time."""
     innrykk = "\n" + " " * (INNRYKK * (niva + 1))
     skille = "["
     for element in elementer:
-        tekst = element if isinstance(element, Ferdig) else _verdi(element, niva + 1)
-        yield skille + innrykk + tekst
+        yield skille + innrykk + element
         skille = ","
     yield "[]" if skille == "[" else "\n" + " " * (INNRYKK * niva) + "]"
 
@@ -239,8 +250,19 @@ def strom(rapport: Rapport, *, mal: object = None) -> Iterator[str]:
     for navn, verdi in _hode(rapport).items():
         yield f"{skille}{innrykk}{_verdi(navn, 1)}: {_hodeverdi(verdi)}"
         skille = ","
-    for navn, liste in _lister(rapport, Saker(niva=2).sak).items():
+    koder = Saker(niva=2)
+    for navn, liste in _lister(rapport, koder.sak, koder.avvist).items():
         yield f"{skille}{innrykk}{_verdi(navn, 1)}: "
-        yield from _liste(liste, 1)
+        yield from _liste(liste, 1)  # type: ignore[arg-type]
         skille = ","
     yield "\n}\n"
+
+
+def linjer(rapport: Rapport, *, mal: object = None) -> Iterator[str]:
+    """The result as JSON Lines (``--format jsonl``): one line per case, each the object the
+    result's ``saker`` holds, then one line with every other key (the head, then ``avviste``).
+    A reader can take one case at a time, and the file is about half the indented size."""
+    koder = Saker(niva=None)
+    yield from (tekst + "\n" for tekst in map(koder.sak, rapport.kjoring.saker))
+    resten = {**_hode(rapport), "avviste": [_avvist(a) for a in rapport.kjoring.avviste]}
+    yield json.dumps(resten, ensure_ascii=False, separators=(",", ":")) + "\n"
