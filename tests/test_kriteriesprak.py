@@ -1320,6 +1320,18 @@ LASTEFEIL = [
         "bruk «lik» for én verdi",
     ),
     feil(
+        "inneholder-paa-liste-av-strukturer",
+        """\
+            vurdering:
+              oppfylt:
+                inneholder: {felt: husstand.barn, verdi: B1}
+        """,
+        "inneholder:",
+        "vurdering.oppfylt.inneholder.felt",
+        "«husstand.barn» er en liste av strukturer",
+        "bruk «noen» med en betingelse på et felt i elementene",
+    ),
+    feil(
         "verdi-og-som-felt",
         """\
             vurdering:
@@ -1777,7 +1789,7 @@ def test_standardsettet_lastes_uten_feil():
 def test_ugyldig_regex_forklares_pa_norsk(monster: str, melding: str) -> None:
     import re
 
-    from revisjon.kriteriesprak.kompilering import _regexfeil
+    from revisjon.kriteriesprak.gyldighet import _regexfeil
 
     with pytest.raises(re.error) as feil:
         re.compile(monster)

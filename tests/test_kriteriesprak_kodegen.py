@@ -1,9 +1,9 @@
-"""The generated criterion functions judge every case as the compiled closures do.
+"""The generated criterion functions judge every case as the reference closures do.
 
-``KompilertKriterium.vurder`` is generated Python source (``kodegen*``); ``vurder_referanse``
-is the closure evaluation it replaced. Random criteria (conditions nested at random, with and
-without evidence texts) are compared on random cases: status, reason and evidence must be the
-same, character for character.
+``KompilertKriterium.vurder`` is generated Python source (``kodegen*``), the only evaluator in
+production; ``tests/kriteriesprak_referanse.py`` is a plain closure interpreter kept as the test
+oracle. Random criteria (conditions nested at random, with and without evidence texts) are
+compared on random cases: status, reason and evidence must be the same, character for character.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from revisjon.kriteriesprak.lasting import last_kriterier
 from revisjon.kriteriesprak.regel import KompilertKriterium, kompiler_kriterium
 from revisjon.sak import Sak
 from tests.conftest import EKSEMPLER, ROT
+from tests.kriteriesprak_referanse import referanse
 
 NEGASJON = ("ikke", "uten")
 DATOER = st.dates(dt.date(2024, 1, 1), dt.date(2024, 6, 30))
@@ -46,10 +47,9 @@ def _generert(kompilert: KompilertKriterium) -> bool:
 
 def _sjekk_like(kompilert: KompilertKriterium, saker: list[Sak]) -> None:
     assert _generert(kompilert), skriv_kilde(kompilert, NEGASJON)[0]
+    vurder_referanse = referanse(kompilert)
     for sak in saker:
-        assert kompilert.vurder(sak) == kompilert.vurder_referanse(sak), skriv_kilde(
-            kompilert, NEGASJON
-        )[0]
+        assert kompilert.vurder(sak) == vurder_referanse(sak), skriv_kilde(kompilert, NEGASJON)[0]
 
 
 # --- random cases ------------------------------------------------------------------------------
@@ -480,8 +480,9 @@ def test_tekst_fra_kriteriefilen_blir_aldri_kode(tmp_path: Path) -> None:
     assert kompilert.vurder(sak).begrunnelse.startswith(farlig)
 
 
-def test_for_dypt_nestet_kriterium_dommes_av_lukningene() -> None:
-    # More loops inside each other than Python compiles: the closures judge the criterion.
+def test_dypt_nestet_kriterium_dommes_av_generert_kode() -> None:
+    # More loops inside each other than Python compiles in one function: the generated code
+    # writes the inner ones as functions of their own.
     betingelse: dict[str, Any] = {"finnes": "j0.barn"}
     for i in range(25):
         betingelse = {"noen": {"liste": "journal", "som": f"j{i}", "hvor": betingelse}}
@@ -495,7 +496,7 @@ def test_for_dypt_nestet_kriterium_dommes_av_lukningene() -> None:
         }
     )
     kompilert = kompiler_kriterium(kriterium, NEGASJON)
-    assert not _generert(kompilert)
+    assert _generert(kompilert)
     notat = {"dato": "2024-01-05", "system": "socio", "tekst": "x", "barn": ["B1"]}
     grunnlag = {
         "versjon": 1,
@@ -508,3 +509,161 @@ def test_for_dypt_nestet_kriterium_dommes_av_lukningene() -> None:
         kompilert.vurder(Sak.model_validate({**grunnlag, "journal": [notat]})).status == "oppfylt"
     )
     assert kompilert.vurder(Sak.model_validate(grunnlag)).status == "ikke_oppfylt"
+
+
+# --- every criterion the loader accepts is generated, up to the file's own limits ----------------
+
+TEKST_I_NOTAT = {"tekst": {"felt": "j0.tekst", "fraser": ["barnets beste"]}}
+TEKST_I_VEDTAK = {"tekst": {"felt": "vedtak.tekst", "fraser": ["barnets beste", "vekt"]}}
+
+
+def _nestet(slag: str, dybde: int) -> dict[str, Any]:
+    """A condition nested ``dybde`` deep, finding evidence at the bottom."""
+    betingelse: dict[str, Any] = TEKST_I_VEDTAK
+    for i in range(dybde):
+        if slag == "noen":
+            inni = {"og": [betingelse, {"finnes": f"j{i}.barn"}]} if i % 2 else betingelse
+            betingelse = {"noen": {"liste": "journal", "som": f"j{i}", "hvor": inni}}
+        elif slag == "alle-antall":
+            kvantor = {"liste": "samtaler", "som": f"s{i}", "hvor": betingelse}
+            betingelse = {"alle": kvantor} if i % 2 else {"antall": {**kvantor, "minst": 1}}
+        elif slag == "ikke":
+            betingelse = {"ikke": betingelse}
+        elif slag == "og-eller":
+            nabo = {"dager_mellom": {"fra": "soknad.mottatt", "til": "vedtak.dato", "hoyst": 9 + i}}
+            betingelse = {"og" if i % 2 else "eller": [nabo, betingelse, {"finnes": "vedtak"}]}
+    return betingelse
+
+
+def _bred(slag: str, bredde: int) -> dict[str, Any]:
+    """``og``/``eller`` with ``bredde`` parts that are not plain expressions."""
+    deler = [
+        {"dager_mellom": {"fra": "soknad.mottatt", "til": "vedtak.dato", "minst": i % 5}}
+        if i % 2
+        else {
+            "noen": {
+                "liste": "samtaler",
+                "som": "s",
+                "hvor": {"tall": {"felt": "husstand.voksne", "minst": i % 3}},
+            }
+        }
+        for i in range(bredde)
+    ]
+    return {slag: deler}
+
+
+def _last_ett(tmp_path: Path, betingelse: dict[str, Any], delvis: bool) -> KompilertKriterium:
+    """One criterion through the loader, from a file (so the YAML limits apply)."""
+    import json
+
+    vurdering: dict[str, Any] = {"oppfylt": betingelse}
+    begrunnelse = {"oppfylt": "Ja: {bevis}.", "ikke_oppfylt": "Nei: {bevis}."}
+    if delvis:
+        vurdering["delvis_oppfylt"] = {"ikke": betingelse}
+        begrunnelse["delvis_oppfylt"] = "Delvis."
+    innhold = {
+        "format": "revisjon-kriterier/1",
+        "tittel": "Prøve",
+        "kriterier": [
+            {
+                "id": "T1",
+                "tittel": "Prøve",
+                "kilde": ["prøve"],
+                "vurdering": vurdering,
+                "begrunnelse": begrunnelse,
+            }
+        ],
+    }
+    fil = tmp_path / "k.yaml"
+    fil.write_text(json.dumps(innhold, ensure_ascii=False), encoding="utf-8")  # JSON is YAML
+    (sett,) = last_kriterier([fil])
+    return sett.kriterier[0]
+
+
+def _korte(sak: Sak) -> Sak:
+    """At most one note and one conversation: quantifiers nested n deep over a list of k items
+    walk k**n combinations."""
+    return sak.model_copy(update={"journal": sak.journal[:1], "samtaler": sak.samtaler[:1]})
+
+
+KORTE_SAKER = st.lists(saker().map(_korte), min_size=1, max_size=4)
+
+_LASTET: dict[tuple[str, int, bool], KompilertKriterium] = {}
+"""Criteria loaded once per shape (loading is the slow part of these tests)."""
+
+GRENSER = [  # the deepest each shape can be in a file (100 levels of mappings and lists)
+    ("noen", 31),
+    ("alle-antall", 46),
+    ("ikke", 92),
+    ("og-eller", 46),
+]
+
+
+@pytest.mark.parametrize(("slag", "dybde"), GRENSER)
+@settings(max_examples=15, deadline=None)
+@given(saksliste=KORTE_SAKER, delvis=st.booleans())
+def test_nestet_til_filens_grense_dommes_av_generert_kode(
+    tmp_path_factory: pytest.TempPathFactory,
+    slag: str,
+    dybde: int,
+    saksliste: list[Sak],
+    delvis: bool,
+) -> None:
+    nokkel = (slag, dybde, delvis)
+    if nokkel not in _LASTET:
+        _LASTET[nokkel] = _last_ett(tmp_path_factory.mktemp("k"), _nestet(slag, dybde), delvis)
+    if slag != "ikke":  # a chain of «ikke» is one expression; the others need functions
+        assert "\ndef h" in _LASTET[nokkel].kode
+    _sjekk_like(_LASTET[nokkel], saksliste)
+
+
+@pytest.mark.parametrize("slag", ["og", "eller"])
+@settings(max_examples=15, deadline=None)
+@given(saksliste=st.lists(saker(), min_size=1, max_size=4), delvis=st.booleans())
+def test_mange_deler_dommes_av_generert_kode(
+    tmp_path_factory: pytest.TempPathFactory, slag: str, saksliste: list[Sak], delvis: bool
+) -> None:
+    # More parts than Python has levels of indentation (100).
+    nokkel = (slag, 150, delvis)
+    if nokkel not in _LASTET:
+        _LASTET[nokkel] = _last_ett(tmp_path_factory.mktemp("k"), _bred(slag, 150), delvis)
+    _sjekk_like(_LASTET[nokkel], saksliste)
+
+
+def test_for_dypt_for_filen_avvises_med_melding(tmp_path: Path) -> None:
+    from revisjon.feil import KriterieFeil
+
+    with pytest.raises(KriterieFeil) as feil:
+        _last_ett(tmp_path, _nestet("noen", 60), delvis=False)
+    assert "nøstet for dypt" in str(feil.value)
+
+
+def test_generert_kode_naar_bare_noen_innebygde_navn() -> None:
+    kriterium = m.Kriterium.model_validate(
+        {
+            "id": "T1",
+            "tittel": "Prøve",
+            "kilde": ["prøve"],
+            "vurdering": {"oppfylt": {"finnes": "vedtak"}},
+            "begrunnelse": {"oppfylt": "Ja.", "ikke_oppfylt": "Nei."},
+        }
+    )
+    navnerom = kompiler_kriterium(kriterium, NEGASJON).vurder.__globals__
+    innebygde = set(navnerom["__builtins__"])
+    assert innebygde == {"bool", "filter", "isinstance", "len", "map", "set", "str"}
+    assert not innebygde & {"open", "__import__", "eval", "exec", "compile", "getattr"}
+
+
+def test_referansen_brukes_ikke_av_pakken() -> None:
+    # The oracle is test code: no module of the package may import anything from tests/.
+    import ast
+
+    for fil in sorted((ROT / "revisjon").rglob("*.py")):
+        for node in ast.walk(ast.parse(fil.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                navn = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                navn = [node.module or ""]
+            else:
+                continue
+            assert not any(n == "tests" or n.startswith("tests.") for n in navn), fil

@@ -197,3 +197,66 @@ def test_pre_commit_kroken_kjorer_sjekk():
     kroker = yaml.safe_load((ROT / ".pre-commit-hooks.yaml").read_text("utf-8"))
     assert kroker[0]["id"] == "revisjon-sjekk"
     assert kroker[0]["entry"] == "revisjon sjekk"
+
+
+# --- sjekk --vis-kode ------------------------------------------------------------------------------
+
+T1_KODE = """\
+def vurder(sak):
+    r4 = sak.vedtak
+    r5 = None if r4 is None else r4.dato
+    if ((v3 := r5) is not None and v3 != [] and v3 != ''):
+        t9 = ''.join((c6, (DG(t7 := r5) or F(t7)), c8,))
+        return G(('oppfylt', t9)) or R('oppfylt', t9)
+    t11 = c10
+    return G(('ikke_oppfylt', t11)) or R('ikke_oppfylt', t11)
+
+# Konstanter:
+# c1 = <class 'datetime.date'>
+# c6 = 'Vedtak '
+# c8 = '.'
+# c10 = 'Saken har ikke vedtak.'
+"""
+
+
+def test_vis_kode_skriver_den_genererte_funksjonen_og_konstantene(tmp_path):
+    skriv(tmp_path, "k.yaml", GYLDIG)
+    svar = kjor("sjekk", "--vis-kode", "T1", str(tmp_path / "k.yaml"))
+    assert svar.returncode == 0, svar.stderr
+    assert svar.stdout == T1_KODE
+    assert svar.stderr == ""
+    compile(svar.stdout, "<vist>", "exec")  # what is shown is the source itself
+
+
+def test_vis_kode_er_koden_som_vurderer_sakene():
+    from revisjon.kriteriesprak.lasting import last_kriterier
+
+    fil = ROT / "revisjon" / "kriterier" / "barnefattigdom-nav.yaml"
+    svar = kjor("sjekk", "--vis-kode", "K2", str(fil))
+    assert svar.returncode == 0, svar.stderr
+    (sett,) = last_kriterier([fil])
+    k2 = next(k for k in sett.kriterier if k.id == "K2")
+    kode, konstanter = svar.stdout.split("\n# Konstanter:\n")
+    assert kode == k2.kode
+    assert "# c22 = 'Vedtaket '" in konstanter.splitlines()
+
+
+def test_vis_kode_med_ukjent_id_foreslaar_og_gir_kode_2(tmp_path):
+    skriv(tmp_path, "k.yaml", GYLDIG)
+    svar = kjor("sjekk", "--vis-kode", "T11", str(tmp_path))
+    assert svar.returncode == 2
+    assert svar.stdout == ""
+    assert svar.stderr.strip() == (
+        f"{tmp_path}/k.yaml: kriteriet «T11» finnes ikke; mente du «T1»? (kriteriene her: T1)"
+    )
+
+
+def test_vis_kode_naar_filene_har_feil_eller_mangler_gir_kode_2(tmp_path):
+    skriv(tmp_path, "k.yaml", GYLDIG.replace("{finnes: vedtak.dato}", "{finnes: vedtak.datoo}"))
+    svar = kjor("sjekk", "--vis-kode", "T1", str(tmp_path / "k.yaml"))
+    assert svar.returncode == 2
+    assert svar.stdout == ""
+    assert "k.yaml:8: T1: vurdering.oppfylt.finnes: «vedtak» har ikke feltet «datoo»" in svar.stderr
+    svar = kjor("sjekk", "--vis-kode", "T1", str(tmp_path / "finnes-ikke.yaml"))
+    assert svar.returncode == 2
+    assert "finnes-ikke.yaml: finnes ikke" in svar.stderr

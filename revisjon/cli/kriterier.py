@@ -28,8 +28,26 @@ def sjekk(
         Sjekkformat,
         typer.Option("--format", help="Utdata: menneske, github (annotasjoner) eller json."),
     ] = Sjekkformat.menneske,
+    vis_kode: Annotated[
+        str | None,
+        typer.Option(
+            "--vis-kode",
+            metavar="ID",
+            help="Skriv Python-koden kriteriet ID vurderes med (til feilsøking), i stedet for å sjekke.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
-    """Sjekk kriteriefiler og kjør testene deres. Avslutningskode 0: alt holder; 1: feil funnet."""
+    """Sjekk kriteriefiler og kjør testene deres. Avslutningskode 0: alt holder; 1: feil funnet.
+
+    Med --vis-kode ID skrives den genererte koden for kriteriet ID; avslutningskode 2 når ingen
+    kriterier har den id-en eller filene har feil.
+    """
+    if vis_kode is not None:
+        from revisjon.kriteriesprak.sjekk import vis_kode as kode_for
+
+        sys.stdout.write(kode_for(stier=stier or [Path("kriterier")], kriterium_id=vis_kode))
+        raise typer.Exit(OK)
     from rich.console import Console
 
     from revisjon.kriteriesprak.sjekk import sjekk_kriterier

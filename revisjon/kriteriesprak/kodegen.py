@@ -1,10 +1,9 @@
 """Writing conditions and templates as Python source, for one generated function per criterion.
 
-The closures of ``kompilering`` cost a call, a context dict and an evidence list per node and
-per item; a case is judged several times faster by straight-line code with local variables.
-``Kodeskriver`` writes that code from a criterion that ``kompilering`` has already checked, with
-the same meaning (``KompilertKriterium.vurder_referanse`` is the reference the tests compare
-with).
+Each criterion is judged by one generated function of straight-line code with local variables
+(no call, context dict or evidence list per node and per item). ``Kodeskriver`` writes that code
+from a criterion that ``gyldighet`` has already checked; the tests compare it with a simple
+closure interpreter kept under ``tests/`` as a reference.
 
 Safety: no text from a criteria file becomes source code. Values, phrases, template text and
 searches are passed in as constants (``Kodeskriver.konst``: a generated name in the function's
@@ -15,17 +14,17 @@ identifier.
 
 from __future__ import annotations
 
+import builtins
 import keyword
 import types
 import typing
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, Union
 
 from revisjon.felttre import Felttype
 from revisjon.kriteriesprak import modell as m
-from revisjon.kriteriesprak.kompilering import _NORMALISERT, TEKSTFELTNAVN, _normaliser
 from revisjon.kriteriesprak.maler import Plass, kodenavn, mal_deler
-from revisjon.kriteriesprak.stier import _DATOER, Omfang, StiFeil, formater
+from revisjon.kriteriesprak.stier import _DATOER, NORMALISERT, Omfang, StiFeil, formater, normaliser
 from revisjon.kriteriesprak.tekstsok import Tekstsok
 from revisjon.sak import KODENAVN
 
@@ -33,8 +32,18 @@ Skop = tuple[Omfang, dict[str, tuple[str, Felttype]]]
 """The names in scope: their types, and for each bound name its local variable and type."""
 
 
+TEKSTFELTNAVN = {"Vedtak": "vedtaksteksten", "Journalnotat": "journalnotatet"}
+"""How evidence names the free-text field a phrase was found in."""
+
+
+BYGGET_INN = ("bool", "filter", "isinstance", "len", "map", "set", "str")
+"""The only built-in names the generated code can reach (no ``open``, ``__import__``, ``eval``).
+A plain dict per function: Python looks built-ins up fast only in a dict."""
+
+
 class Kodefeil(Exception):
-    """A criterion the generator does not write (the reference closures judge it instead)."""
+    """An internal error: the generator was handed what the load-time checks (``gyldighet``)
+    refuse. It cannot happen for a criterion that was loaded; it is never caught."""
 
 
 def kan_vaere_none(type_: Felttype) -> bool:
@@ -68,12 +77,13 @@ class Kodeskriver:
         self.linjer: list[str] = []
         # Where the common case is a dict lookup, the lookup is called straight from the
         # generated code (a call of a Python function costs a frame); ``formater`` and
-        # ``_normaliser`` answer the rest.
+        # ``normaliser`` answer the rest.
         self.navnerom: dict[str, object] = {
+            "__builtins__": {navn: getattr(builtins, navn) for navn in BYGGET_INN},
             "F": formater,
             "DG": _DATOER.get,
-            "N": _normaliser,
-            "NG": _NORMALISERT.get,
+            "N": normaliser,
+            "NG": NORMALISERT.get,
             "KN": kodenavn,
             "KNG": KODENAVN.get,
             "J": ", ".join,
@@ -82,6 +92,8 @@ class Kodeskriver:
         self.rot: dict[tuple[str, ...], str] = {}
         """Root paths read once into a local, by their parts."""
         self.rotlinjer: list[str] = []
+        self.hjelpere: list[str] = []
+        """Functions of their own for conditions nested too deep for one (``hjelper``)."""
 
     def nytt(self, prefiks: str) -> str:
         """A fresh local name."""
@@ -179,7 +191,7 @@ class Kodeskriver:
         return f"F(KN({verdi}))" if del_.kode else f"F({verdi})"
 
     def normalisert(self, uttrykk: str, type_: Felttype) -> str:
-        """``_normaliser`` of the value of ``uttrykk`` (a field of type ``type_``)."""
+        """``normaliser`` of the value of ``uttrykk`` (a field of type ``type_``)."""
         if type_.er_dato or type_.kjerne in (bool, int, float):
             return uttrykk  # None or not text: its own normal form
         t = self.nytt("t")
@@ -209,16 +221,37 @@ class Kodeskriver:
         )
 
     def tekststed(self, felt: str, omfang: Omfang) -> str:
-        """How evidence names the text field (as ``kompilering._tekst`` does)."""
+        """How evidence names the text field: ``vedtaksteksten``, ``journalnotatet``, or the path."""
         eier = omfang.type_av(felt.rsplit(".", 1)[0]).modell if "." in felt else None
         return TEKSTFELTNAVN.get(eier.__name__, felt) if eier else felt
 
+    def hjelper(self, skriv: Callable[[int], str], skop: Skop, bevis: str | None) -> str:
+        """A call of a new function whose body ``skriv`` writes (from level 1; it returns the
+        answer): a condition nested deeper than one function can hold. The function gets the
+        case, the bound items in scope and the evidence list ``bevis`` under the names the
+        caller uses, and reads its own root paths."""
+        navn = self.nytt("h")
+        ytre = (self.linjer, self.rot, self.rotlinjer)
+        self.linjer, self.rot, self.rotlinjer = [], {}, []
+        try:
+            svar = skriv(1)
+            kropp, rotlinjer = self.linjer, self.rotlinjer
+        finally:
+            self.linjer, self.rot, self.rotlinjer = ytre
+        parametre = ", ".join(
+            ["sak", *(var for var, _ in skop[1].values()), *filter(None, [bevis])]
+        )
+        linjer = [f"def {navn}({parametre}):", *("    " + linje for linje in rotlinjer), *kropp]
+        self.hjelpere.append("\n".join([*linjer, f"    return {svar}"]))
+        return f"{navn}({parametre})"
+
     def kilde(self, forst: Sequence[str], kropp: Sequence[str]) -> str:
-        """The body of a function ``(sak)``: ``forst``, the root paths read once, ``kropp``."""
+        """The body of a function ``(sak)``: ``forst``, the root paths read once, ``kropp``;
+        then the functions ``hjelper`` wrote."""
         linjer = ["def vurder(sak):", *forst]
         linjer += ["    " + linje for linje in self.rotlinjer]
         linjer += kropp
-        return "\n".join(linjer) + "\n"
+        return "\n\n".join(["\n".join(linjer), *self.hjelpere]) + "\n"
 
 
 def med(skop: Skop, navn: str, type_: Felttype, var: str) -> Skop:
@@ -226,6 +259,6 @@ def med(skop: Skop, navn: str, type_: Felttype, var: str) -> Skop:
     omfang, bundne = skop
     try:
         indre = omfang.med(navn, type_)
-    except StiFeil as feil:  # checked by kompilering already
+    except StiFeil as feil:  # checked by gyldighet already
         raise Kodefeil(str(feil)) from None
     return indre, {**bundne, navn: (var, type_)}

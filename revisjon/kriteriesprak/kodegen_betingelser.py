@@ -1,12 +1,14 @@
-"""Conditions as Python source: the meaning ``kompilering`` gives each operation, written out.
+"""Conditions as Python source: what each operation of the language means, written out.
 
 ``test`` writes a condition whose evidence is not used (it may stop at the first answer);
-``sjekk`` also appends the evidence it finds to a list, exactly as the closures build it: ``og``
-keeps the evidence of every part it tried (also the one that failed), ``eller`` tries every
-branch and keeps the evidence of those that hold, a quantifier keeps its ``bevis`` text (or what
-``hvor`` found) for each item satisfying ``hvor``.
+``sjekk`` also appends the evidence it finds to a list: ``og`` keeps the evidence of every part
+it tried (also the one that failed), ``eller`` tries every branch and keeps the evidence of
+those that hold, a quantifier keeps its ``bevis`` text (or what ``hvor`` found) for each item
+satisfying ``hvor``.
 
 Both return an expression to be used once, in a boolean context, after the lines they wrote.
+A condition nested deeper than ``DYPEST`` levels of code is written as a function of its own
+(Python compiles at most 20 loops inside each other and 100 levels of indentation).
 """
 
 from __future__ import annotations
@@ -16,16 +18,33 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from revisjon.kriteriesprak import modell as m
-from revisjon.kriteriesprak.kodegen import Kodefeil, Kodeskriver, Skop, med
-from revisjon.kriteriesprak.kompilering import _normaliser
+from revisjon.kriteriesprak.kodegen import Kodefeil, Kodeskriver, Skop, er_tekst, med
+from revisjon.kriteriesprak.stier import normaliser
 
 Kvantornode = m.Noen | m.Alle | m.Ingen | m.Antall
+
+DYPEST = 12
+"""The deepest level of code a condition is written at in one function; deeper, it gets its own
+function. At most this many loops are nested in a function (Python allows 20)."""
+
+FLAT = DYPEST - 4
+"""The level from which the parts of an ``og``/``eller`` stand side by side (room below it for
+the parts' own loops before they need a function of their own)."""
 
 _ENKLE = (m.Lik, m.EnAv, m.Inneholder, m.Finnes, m.Datokrav, m.AntallUlike, m.Tall)
 
 
+def _inneholder_lik(onsket: object, verdier: Sequence[object] | None) -> bool:
+    """``inneholder`` on a list of values that are not text (numbers, dates): compared by ==."""
+    for v in verdier or ():  # noqa: SIM110
+        if normaliser(v) == onsket:
+            return True
+    return False
+
+
 def gir_bevis(b: m.Betingelse) -> bool:
-    """Whether the condition can find evidence (not a ``Predikat`` in ``kompilering``)."""
+    """Whether the condition can find evidence (only ``tekst`` and ``dager_mellom`` do, and
+    what holds them)."""
     if isinstance(b, m.Og):
         return any(gir_bevis(d) for d in b.og)
     if isinstance(b, m.Eller):
@@ -71,10 +90,14 @@ class Betingelser:
         uttrykk = self.uttrykk(b, skop)
         if uttrykk is not None:
             return uttrykk
-        if isinstance(b, m.Og):
-            return self._kjede(b.og, skop, niva, og=True)
-        if isinstance(b, m.Eller):
-            return self._kjede(b.eller, skop, niva, og=False)
+        if niva >= DYPEST:
+            return self.s.hjelper(lambda n: self.test(b, skop, n), skop, None)
+        if isinstance(b, m.Og | m.Eller):
+            og = isinstance(b, m.Og)
+            deler = b.og if isinstance(b, m.Og) else b.eller
+            ok = self.s.nytt("o")
+            ikke = "" if og else "not "
+            return self._kjede(deler, niva, ok, ikke, lambda d, n: self.test(d, skop, n))
         if isinstance(b, m.Ikke):
             return f"(not {self.test(b.ikke, skop, niva)})"
         if isinstance(b, m.Noen | m.Alle | m.Ingen | m.Antall):
@@ -86,13 +109,11 @@ class Betingelser:
         if not gir_bevis(b):
             return self.test(b, skop, niva)
         s = self.s
+        if niva >= DYPEST:
+            return s.hjelper(lambda n: self.sjekk(b, skop, n, bevis), skop, bevis)
         ok = s.nytt("o")
         if isinstance(b, m.Og):
-            for i, del_ in enumerate(b.og):
-                s.skriv(niva + i, f"{ok} = {self.sjekk(del_, skop, niva + i, bevis)}")
-                if i < len(b.og) - 1:
-                    s.skriv(niva + i, f"if {ok}:")
-            return ok
+            return self._kjede(b.og, niva, ok, "", lambda d, n: self.sjekk(d, skop, n, bevis))
         if isinstance(b, m.Eller):
             s.skriv(niva, f"{ok} = False")
             for del_ in b.eller:
@@ -167,8 +188,9 @@ class Betingelser:
         v = s.nytt("v")
         verdi = s.sti(a.felt, skop)
         if a.som_felt is None:
-            # Normalised twice, as ``kompilering`` does (in ``_motpart`` and in ``_lik``).
-            motpart = s.konst(_normaliser(_normaliser(a.verdi)))
+            # Normalised twice: once as the value to compare with, once as it is compared
+            # (casefold() of a casefolded text is not always the same text).
+            motpart = s.konst(normaliser(normaliser(a.verdi)))
         else:
             motpart = s.normalisert(s.sti(a.som_felt, skop), skop[0].type_av(a.som_felt))
         normal = s.normalisert(v, skop[0].type_av(a.felt))
@@ -176,22 +198,18 @@ class Betingelser:
 
     def _en_av(self, b: m.EnAv, skop: Skop) -> str:
         s, a = self.s, b.en_av
-        verdier = s.konst({_normaliser(v) for v in a.verdier})
+        verdier = s.konst({normaliser(v) for v in a.verdier})
         return f"({s.normalisert(s.sti(a.felt, skop), skop[0].type_av(a.felt))} in {verdier})"
 
     def _inneholder(self, b: m.Inneholder, skop: Skop) -> str:
         s, a = self.s, b.inneholder
         if a.som_felt is None:
-            onsket = s.konst(_normaliser(_normaliser(a.verdi)))
+            onsket = s.konst(normaliser(normaliser(a.verdi)))
         else:
             onsket = s.normalisert(s.sti(a.som_felt, skop), skop[0].type_av(a.som_felt))
-        # ``in`` compares by identity first: the same as == for text, so only lists of text.
-        element = skop[0].type_av(a.felt).element
-        tekst = element.kjerne is str or (
-            bool(element.literalverdier) and all(isinstance(v, str) for v in element.literalverdier)
-        )
-        if not tekst:
-            raise Kodefeil("«inneholder» på en liste som ikke er tekst")
+        # ``in`` compares by identity first: the same as == for text, not for a float NaN.
+        if not er_tekst(skop[0].type_av(a.felt).element):
+            return f"{s.konst(_inneholder_lik)}({onsket}, {s.sti(a.felt, skop)})"
         return f"({onsket} in map(N, {s.sti(a.felt, skop)} or ()))"
 
     def _finnes(self, b: m.Finnes, skop: Skop) -> str:
@@ -230,7 +248,7 @@ class Betingelser:
         return f"(({v} := {self.s.sti(a.felt, skop)}) is not None and {grenser})"
 
     def _innenfor(self, verdi: str, minst: float | None, hoyst: float | None) -> str:
-        """``kompilering._innenfor`` written out; ``verdi`` is used once."""
+        """Whether ``verdi`` (used once) is within ``minst``–``hoyst``, both ends included."""
         if minst is not None and hoyst is not None:
             return f"({self.s.konst(minst)} <= {verdi} <= {self.s.konst(hoyst)})"
         if minst is not None:
@@ -245,15 +263,26 @@ class Betingelser:
 
     # --- statements ------------------------------------------------------------------------
 
-    def _kjede(self, deler: Sequence[m.Betingelse], skop: Skop, niva: int, og: bool) -> str:
-        """``og``/``eller`` as a test: stops at the first part that decides."""
+    def _kjede(
+        self,
+        deler: Sequence[m.Betingelse],
+        niva: int,
+        ok: str,
+        ikke: str,
+        skriv: Callable[[m.Betingelse, int], str],
+    ) -> str:
+        """Parts in turn, each only while ``ok`` (``ikke``: while not ``ok``) says go on: nested
+        ``if``s down to ``FLAT``, then side by side (the same answer, less indentation)."""
         s = self.s
-        ok = s.nytt("o")
+        vakt = niva  # where the next «if ok:» goes
         for i, del_ in enumerate(deler):
-            if i:
-                s.skriv(niva, f"if {'' if og else 'not '}{ok}:")
-                niva += 1
-            s.skriv(niva, f"{ok} = {self.test(del_, skop, niva)}")
+            if not i:
+                s.skriv(niva, f"{ok} = {skriv(del_, niva)}")
+                continue
+            s.skriv(vakt, f"if {ikke}{ok}:")
+            s.skriv(vakt + 1, f"{ok} = {skriv(del_, vakt + 1)}")
+            if vakt + 1 < FLAT:
+                vakt += 1
         return ok
 
     def _avgjor(self, b: Kvantornode, antall: str, treff: str) -> str:

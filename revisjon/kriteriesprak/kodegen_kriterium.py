@@ -1,5 +1,5 @@
-"""One generated Python function per criterion: ``vurder(sak)`` with the meaning of
-``KompilertKriterium.vurder_referanse``, written out as straight-line code.
+"""One generated Python function per criterion: ``vurder(sak)``, the verdict on one case with
+its reason, written out as straight-line code. It is the only evaluator of the language.
 
 Evidence is gathered only where a text shows it: a status whose text has no ``{bevis}`` is
 decided by a plain test, which stops at the first answer.
@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from revisjon.felttre import Felttype
 from revisjon.kriteriesprak import modell as m
+from revisjon.kriteriesprak.gyldighet import NAVNGITT_FOR_HVERT, NAVNGITT_SAK
 from revisjon.kriteriesprak.kodegen import Kodefeil, Kodeskriver, Skop, med
 from revisjon.kriteriesprak.kodegen_betingelser import Betingelser
 from revisjon.kriteriesprak.stier import Omfang, formater
@@ -22,8 +23,6 @@ from revisjon.sak import TJENESTENAVN, Sak
 if TYPE_CHECKING:
     from revisjon.kriteriesprak.regel import KompilertKriterium
 
-NAVNGITT_SAK = ("bevis",)
-NAVNGITT_FOR_HVERT = ("antall", "antall_oppfylt", "antall_mangler", "oppfylte", "mangler")
 INGEN_BEVIS = "ingen dokumentasjon funnet"
 TOMME: tuple[object, ...] = (None, [], "")
 """A required field is missing when its value is one of these."""
@@ -69,7 +68,7 @@ def utenfor_tidsrom(gjelder: m.Gjelder, sak: Sak) -> str | None:
 def skriv_kilde(
     kk: KompilertKriterium, negasjonsord: Sequence[str]
 ) -> tuple[str, dict[str, object]]:
-    """The source of ``vurder`` for a compiled (so checked) criterion, and its globals."""
+    """The source of ``vurder`` for a checked criterion, and its globals."""
     s = Kodeskriver()
     s.navnerom.update(
         R=kk._resultat,
@@ -85,16 +84,17 @@ def skriv_kilde(
     return s.kilde(forst, s.linjer), s.navnerom
 
 
-def lag_vurderer(kk: KompilertKriterium, negasjonsord: Sequence[str]) -> Vurderer:
-    """The generated ``vurder``; Kodefeil when it cannot be written."""
+def lag_vurderer(kk: KompilertKriterium, negasjonsord: Sequence[str]) -> tuple[Vurderer, str]:
+    """The generated ``vurder`` and its source."""
     kilde, navnerom = skriv_kilde(kk, negasjonsord)
     try:
         kode = compile(kilde, f"<kriterium {kk.kilde.id}>", "exec")
     except (SyntaxError, RecursionError, MemoryError, ValueError) as feil:
-        raise Kodefeil(f"koden kan ikke kompileres: {feil}") from None
+        # Not for a checked criterion: the generator keeps within what Python compiles.
+        raise Kodefeil(f"koden for {kk.kilde.id} kan ikke kompileres: {feil}") from feil
     exec(kode, navnerom)  # our own source; see kodegen
     vurder: Vurderer = navnerom["vurder"]  # type: ignore[assignment]
-    return vurder
+    return vurder, kilde
 
 
 def _samlet(bevis: str) -> str:

@@ -20,7 +20,7 @@ from revisjon.felttre import forslag
 from revisjon.inntak.dekoding import DekodingFeil, dekod
 from revisjon.inntak.meldinger import felt_sti, oversett
 from revisjon.inntak.yamllast import Sti, YamlDokument, YamlFeil, les_yaml
-from revisjon.kriteriesprak.kompilering import Kompileringsfeil
+from revisjon.kriteriesprak.gyldighet import Kompileringsfeil
 from revisjon.kriteriesprak.maler import sjekk_rapporttekst
 from revisjon.kriteriesprak.modell import OPERASJONER, Kriteriesett
 from revisjon.kriteriesprak.regel import KompilertKriterium, kompiler_kriterium

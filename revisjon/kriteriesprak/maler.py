@@ -1,4 +1,7 @@
-"""Finding-text templates: ``{felt.sti}`` and named values filled in, free text refused.
+"""Finding-text templates: ``{felt.sti}`` and named values, checked; free text refused.
+
+``mal_deler`` splits a template into its literal text and checked placeholders; the code
+generator (``kodegen.Kodeskriver.mal``) writes the filling out.
 
 A template may name fields of the case (dates, ids, ages, codes) but never a free-text field
 (journal text, vedtak text, notes), since those may hold personal details.
@@ -7,53 +10,14 @@ A template may name fields of the case (dates, ids, ages, codes) but never a fre
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 from revisjon.felttre import Felttype, forslag
-from revisjon.kriteriesprak.stier import Henter, Kontekst, Omfang, StiFeil, formater
+from revisjon.kriteriesprak.stier import Omfang, StiFeil
 from revisjon.sak import KODENAVN
 
 _PLASS = re.compile(r"\{([^{}]*)\}")
-
-
-Del = str | tuple[str, Henter | None]
-"""A template part: literal text, or a placeholder's name and getter (None: a named value)."""
-Fyller = Callable[[Kontekst, Mapping[str, str]], str]
-
-
-@dataclass(frozen=True)
-class Mal:
-    """A compiled template: literal parts and getters, joined at render time.
-
-    ``fyll(kontekst, navngitte)`` gives the text. It is one small generated function per
-    template (``"".join(("Vedtaket ", formater(h1(k)), …))``): templates are filled many times
-    per case, and a loop over the parts cost a quarter of the time spent judging.
-    """
-
-    deler: tuple[Del, ...]
-    fyll: Fyller = field(init=False, compare=False, repr=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "fyll", _lag_fyller(self.deler))
-
-
-def _lag_fyller(deler: Sequence[Del]) -> Fyller:
-    # Only our own names and repr() of the literal text go into the source, so it is valid
-    # Python whatever the template says.
-    navnerom: dict[str, object] = {"formater": formater}
-    ledd: list[str] = []
-    for i, del_ in enumerate(deler):
-        if isinstance(del_, str):
-            ledd.append(repr(del_))
-        elif del_[1] is None:
-            ledd.append(f"n[{del_[0]!r}]")
-        else:
-            navnerom[f"h{i}"] = del_[1]
-            ledd.append(f"formater(h{i}(k))")
-    kilde = f"lambda k, n: ''.join(({', '.join(ledd)},))" if ledd else "lambda k, n: ''"
-    fyller: Fyller = eval(kilde, navnerom)
-    return fyller
 
 
 @dataclass(frozen=True)
@@ -98,20 +62,6 @@ def mal_deler(tekst: str, omfang: Omfang, navngitte: Sequence[str]) -> tuple[str
     return tuple(d for d in deler if d != "")
 
 
-def kompiler_mal(tekst: str, omfang: Omfang, navngitte: Sequence[str]) -> Mal:
-    """Check every ``{…}`` of ``tekst`` in ``omfang`` and return the template."""
-    deler: list[Del] = []
-    for del_ in mal_deler(tekst, omfang, navngitte):
-        if isinstance(del_, str):
-            deler.append(del_)
-        elif del_.navngitt:
-            deler.append((del_.navn, None))
-        else:
-            hent = omfang.henter(del_.navn)
-            deler.append((del_.navn, _med_kodenavn(hent) if del_.kode else hent))
-    return Mal(tuple(deler))
-
-
 def _uten_krollparentes(bit: str) -> None:
     """Text between placeholders: a lone ``{`` or ``}`` is a placeholder left unclosed."""
     if "{" in bit or "}" in bit:
@@ -127,15 +77,6 @@ def kodenavn(verdi: object) -> object:
     if isinstance(verdi, list):
         return [KODENAVN.get(v, v) for v in verdi]
     return KODENAVN.get(verdi, verdi) if isinstance(verdi, str) else verdi
-
-
-def _med_kodenavn(henter: Henter) -> Henter:
-    """A getter whose codes read as words (see ``kodenavn``)."""
-
-    def hent(kontekst: Kontekst) -> object:
-        return kodenavn(henter(kontekst))
-
-    return hent
 
 
 RAPPORTNAVN = (

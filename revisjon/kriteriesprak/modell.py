@@ -1,7 +1,8 @@
 """The criteria file format (``revisjon-kriterier/1``) as pydantic models.
 
 A condition (``Betingelse``) is a mapping with exactly one key naming its operation. The set of
-operations is closed; each is a small model below, and ``kompilering`` gives each its meaning.
+operations is closed; each is a small model below, ``gyldighet`` checks it against the case model
+and ``kodegen_betingelser`` writes out its meaning.
 """
 
 from __future__ import annotations

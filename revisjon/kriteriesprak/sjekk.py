@@ -1,13 +1,16 @@
-"""Checking criteria files for CI: every problem in every file, and every criteria test run."""
+"""Checking criteria files for CI: every problem in every file, and every criteria test run;
+and showing the Python code a criterion is judged by (``revisjon sjekk --vis-kode``)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from revisjon.feil import Avvisning, RevisjonFeil
-from revisjon.kriteriesprak.lasting import LastetSett, finn_kriteriefiler, last_fil
+from revisjon.felttre import forslag
+from revisjon.kriteriesprak.lasting import LastetSett, finn_kriteriefiler, last_fil, last_kriterier
 from revisjon.kriteriesprak.tester import Testutfall, kjor_tester
 
 
@@ -73,3 +76,42 @@ def _dupliserte_id(lastet: list[LastetSett]) -> list[Avvisning]:
                 )
             forste.setdefault(kriterium.id, sett.fil)
     return problemer
+
+
+_KONSTANT = re.compile(r"c\d+")
+"""The names ``Kodeskriver.konst`` gives the constants of a generated function."""
+
+
+def vis_kode(*, stier: Sequence[Path], kriterium_id: str) -> str:
+    """The generated Python source of criterion ``kriterium_id`` in the files below ``stier``,
+    followed by its constants as comments (``# c3 = 'Vedtaket '``). RevisjonFeil (with a
+    suggestion) when no criterion has that id; KriterieFeil when the files do not load."""
+    for sti in stier:
+        if not sti.exists():
+            raise RevisjonFeil(f"{sti}: finnes ikke; oppgi en kriteriefil eller en mappe med slike")
+    lastet = last_kriterier(stier)
+    kriterier = {k.id: k for sett in lastet for k in sett.kriterier}
+    kriterium = kriterier.get(kriterium_id)
+    if kriterium is None:
+        navn = ", ".join(sett.fil for sett in lastet)
+        tips = forslag(kriterium_id, kriterier)
+        hint = f"; mente du «{tips}»?" if tips else ""
+        raise RevisjonFeil(
+            f"{navn}: kriteriet «{kriterium_id}» finnes ikke{hint} "
+            f"(kriteriene her: {', '.join(kriterier) or 'ingen'})"
+        )
+    navnerom = kriterium.vurder.__globals__
+    konstanter = [
+        f"# {navn} = {_en_linje(repr(verdi))}"
+        for navn, verdi in navnerom.items()
+        if _KONSTANT.fullmatch(navn)
+    ]
+    return kriterium.kode + (
+        "\n# Konstanter:\n" + "\n".join(konstanter) + "\n" if konstanter else ""
+    )
+
+
+def _en_linje(tekst: str, grense: int = 120) -> str:
+    """A constant shown on one comment line, cut at ``grense`` characters."""
+    tekst = tekst.replace("\n", "\\n")
+    return tekst if len(tekst) <= grense else tekst[: grense - 1] + "…"

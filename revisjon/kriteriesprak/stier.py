@@ -1,4 +1,5 @@
-"""Field paths in criteria: checked against the case model at load, compiled to getters.
+"""Field paths in criteria, checked against the case model at load; how the values they lead
+to are written in text (``formater``) and compared (``normaliser``).
 
 A path is dotted field names from the case root (``vedtak.dato``) or from a name bound by a
 quantifier (``barn.id`` inside ``for_hvert: {liste: husstand.barn, som: barn}``). A bound name
@@ -8,17 +9,12 @@ alone is the item itself.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from revisjon.felttre import Felttype, felt_i, forslag
 from revisjon.sak import Sak
-
-Kontekst = dict[str, Any]
-"""Runtime bindings: bound name → item, and ``""`` → the case."""
-
-Henter = Callable[[Kontekst], Any]
 
 RAD = Felttype(Sak)
 
@@ -85,48 +81,6 @@ class Omfang:
             vei = f"{vei}.{del_}"
         return gjeldende
 
-    def henter(self, sti: str) -> Henter:
-        """A function that reads ``sti`` from a runtime context (None where a part is absent)."""
-        self.type_av(sti)
-        forste, *resten = sti.split(".")
-        start = forste if forste in self.bundne else ""
-        ledd = resten if start else [forste, *resten]
-
-        # Specialised for the usual one to three steps: a getter runs tens of times per case.
-        if not ledd:
-
-            def hent(kontekst: Kontekst) -> Any:
-                return kontekst[start]
-
-        elif len(ledd) == 1:
-            (a,) = ledd
-
-            def hent(kontekst: Kontekst) -> Any:
-                verdi = kontekst[start]
-                return None if verdi is None else getattr(verdi, a)
-
-        elif len(ledd) == 2:
-            a, b = ledd
-
-            def hent(kontekst: Kontekst) -> Any:
-                verdi = kontekst[start]
-                if verdi is None:
-                    return None
-                verdi = getattr(verdi, a)
-                return None if verdi is None else getattr(verdi, b)
-
-        else:
-
-            def hent(kontekst: Kontekst) -> Any:
-                verdi = kontekst[start]
-                for navn in ledd:
-                    if verdi is None:
-                        return None
-                    verdi = getattr(verdi, navn)
-                return verdi
-
-        return hent
-
 
 _DATOER: dict[dt.date, str] = {}
 """Dates as text: a run has a few thousand distinct dates and writes each of them many times."""
@@ -153,3 +107,21 @@ def formater(verdi: Any) -> str:
     if isinstance(verdi, list | tuple):
         return ", ".join(map(formater, verdi)) if verdi else "ingen"
     return str(verdi)
+
+
+NORMALISERT: dict[str, str] = {}
+"""Codes and ids recur in every case; their normal form is looked up, not computed again."""
+
+
+def normaliser(verdi: Any) -> Any:
+    """Text compares without regard to case or surrounding white space."""
+    if not isinstance(verdi, str):
+        return verdi
+    normal = NORMALISERT.get(verdi)
+    if normal is None:
+        normal = " ".join(verdi.split()).casefold()
+        if len(verdi) <= 100:
+            if len(NORMALISERT) >= 20_000:  # bounded: free text is not kept
+                NORMALISERT.clear()
+            NORMALISERT[verdi] = normal
+    return normal
