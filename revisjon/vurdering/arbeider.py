@@ -93,7 +93,7 @@ def vurder(bit: list[Enhet]) -> Bitsvar:
     nye: list[Dom] = []
     pakket: list[Pakket | Avvisning] = []
     filsummer: dict[str, str] = {}
-    forhandslesing.be_om(e for e in bit if isinstance(e, str) and not er_jsonl(e))
+    forhandslesing.be_om([e for e in bit if isinstance(e, str) and not er_jsonl(e)])
     with uten_syklusrydding():  # a chunk's cases and verdicts hold no cycles either
         for nr, enhet in enumerate(bit):
             for element in les_enhet(enhet, filsummer):
