@@ -13,6 +13,7 @@ import io
 import json
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from fractions import Fraction
 
 import pytest
@@ -204,6 +205,22 @@ def test_json_uten_saker_og_avviste():
     rapport = bygg_rapport(Kjoring(kriterier=[]), kriteriesett=[], dato=FAST_DATO)
     assert render(rapport, Format.json) == dumpet(rapport)
     assert json.loads(render(rapport, Format.json))["saker"] == []
+
+
+@pytest.mark.parametrize("grense", [1, 7, 10_000])
+def test_json_er_den_samme_uansett_hvor_mange_domstekster_som_huskes(
+    standardsett, monkeypatch, grense
+):
+    from revisjon.rapport import json_format
+
+    kjoring = stor_kjoring(standardsett, 300, overstyrte=5)
+    delt = Resultat("K1", "oppfylt", "Delt mellom sakene.")
+    kjoring.saker = [replace(s, resultater=(delt, *s.resultater, delt)) for s in kjoring.saker]
+    rapport = rapport_for(kjoring, standardsett)
+    monkeypatch.setattr(json_format, "TEKSTGRENSE", grense)
+    assert render(rapport, Format.json) == dumpet(rapport)
+    saker = [json.loads(linje) for linje in render(rapport, Format.jsonl).splitlines()[:-1]]
+    assert saker == som_dict(rapport)["saker"]
 
 
 def test_json_skrives_sak_for_sak(standardsett):

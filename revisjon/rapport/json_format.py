@@ -119,6 +119,10 @@ _TEKST: Callable[[str], str] = json.encoder.encode_basestring
 """A string as JSON text, as ``json.dumps(..., ensure_ascii=False)`` writes it (its C function)."""
 
 
+TEKSTGRENSE = 20_000
+"""Verdicts whose text ``Saker`` keeps at a time (some 6 MB when indented)."""
+
+
 class Ferdig(str):
     """A value already written as JSON text, indented for its place."""
 
@@ -185,6 +189,10 @@ class Saker:
         try:
             tekst = "".join(map(self.ferdige.__getitem__, map(id, resultater)))
         except KeyError:
+            if len(self.levende) + len(resultater) > TEKSTGRENSE:
+                # Bounded memory: a fifth of the verdicts in a large run are seen only once
+                # (they name a date or an amount); those that recur, recur soon.
+                self.ferdige, self.levende = {}, []
             for r in resultater:
                 if id(r) not in self.ferdige:
                     self._ny(r)
