@@ -17,6 +17,8 @@ class Felttype:
 
     annotasjon: Any
     fritekst: bool = False
+    kode: bool = False
+    """A text field that holds a code (``ferie_for_alle``): it reads as its Norwegian label."""
 
     @property
     def kjerne(self) -> Any:
@@ -83,7 +85,9 @@ def felt_i(modell: type[BaseModel]) -> dict[str, Felttype]:
     ut: dict[str, Felttype] = {}
     for navn, info in modell.model_fields.items():
         ekstra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
-        ut[navn] = Felttype(info.annotation, fritekst=bool(ekstra.get("fritekst")))
+        ut[navn] = Felttype(
+            info.annotation, fritekst=bool(ekstra.get("fritekst")), kode=bool(ekstra.get("kode"))
+        )
     return ut
 
 

@@ -17,6 +17,7 @@ from revisjon.kriteriesprak.lasting import last_kriterier
 from revisjon.rapport import render_deler
 from revisjon.rapport.bygging import Rapport, bygg_rapport
 from revisjon.rapport.format import Format
+from revisjon.rapport.oppdrag import les_oppdrag
 from revisjon.rapport.overstyring import bruk_overstyringer
 from revisjon.vurdering.kjoring import vurder
 
@@ -35,6 +36,9 @@ class Oppsett:
     utvalg: Path | None = None
     toleranse: Fraction | None = None
     avvik: Path | None = None
+    oppdrag: Path | None = None
+    internkontroll: bool = False
+    referanse_docx: Path | None = None
 
     def valg(self) -> list[tuple[str, str]]:
         """The options as the report's traceability appendix lists them."""
@@ -48,6 +52,8 @@ class Oppsett:
             *([("utvalg", str(self.utvalg))] if self.utvalg else []),
             *([("toleranse", f"{float(self.toleranse):g}")] if self.toleranse is not None else []),
             *([("avvik", str(self.avvik))] if self.avvik else []),
+            *([("oppdrag", str(self.oppdrag))] if self.oppdrag else []),
+            *([("referansedokument", str(self.referanse_docx))] if self.referanse_docx else []),
         ]
 
 
@@ -67,7 +73,7 @@ def rapportdato(valgt: dt.date | None, miljo: Mapping[str, str]) -> dt.date:
 
 def lag_rapport(
     oppsett: Oppsett, *, fremdrift: Callable[[], None] | None = None
-) -> tuple[Rapport, Iterator[str]]:
+) -> tuple[Rapport, Iterator[str] | Iterator[bytes]]:
     """Load criteria, judge the cases, apply overrides, and build the report: the report's data,
     and its text in pieces to write one after the other (never held whole in memory)."""
     if not 0.5 <= oppsett.konfidens < 1:
@@ -75,6 +81,7 @@ def lag_rapport(
             f"--konfidens: {oppsett.konfidens:g} er utenfor området; bruk for eksempel 0.95"
         )
     manifest = les_manifest(oppsett.utvalg) if oppsett.utvalg is not None else None
+    oppdrag = les_oppdrag(oppsett.oppdrag) if oppsett.oppdrag is not None else None
     kriteriesett = last_kriterier(oppsett.kriterier)
     kjoring = vurder(oppsett.stier, kriteriesett=kriteriesett, fremdrift=fremdrift)
     if oppsett.overstyringer is not None:
@@ -87,6 +94,12 @@ def lag_rapport(
         konfidens=oppsett.konfidens,
         valg=oppsett.valg(),
         utvalg=utvalg.tekst if utvalg else None,
+        tilfeldig=utvalg is not None and utvalg.generaliserbar,
+        oppdrag=oppdrag,
+        internkontroll=oppsett.internkontroll
+        or (oppdrag is not None and oppdrag.data.type == "internkontroll"),
     )
     rapport = med_internkontroll(rapport, utvalg=utvalg, toleranse=oppsett.toleranse)
-    return rapport, render_deler(rapport, oppsett.format, mal=oppsett.mal)
+    return rapport, render_deler(
+        rapport, oppsett.format, mal=oppsett.mal, referanse=oppsett.referanse_docx
+    )

@@ -9,7 +9,14 @@ from pathlib import Path
 from revisjon.feil import RevisjonFeil
 from revisjon.kriteriesprak.lasting import standard_kriteriefil
 
-MALFILER = {"VEILEDNING.md": "VEILEDNING.md", "saker/README.md": "saker-README.md"}
+MALFILER = {
+    "VEILEDNING.md": "VEILEDNING.md",
+    "saker/README.md": "saker-README.md",
+    "oppdrag.yaml": "oppdrag.yaml",
+    "organisasjon.md": "organisasjon.md",
+    "datakilder.md": "datakilder.md",
+    "uttalelse.md": "uttalelse.md",
+}
 
 
 def opprett_revisjon(mappe: Path) -> list[Path]:
@@ -34,4 +41,8 @@ def opprett_revisjon(mappe: Path) -> list[Path]:
         tekst = (resources.files("revisjon") / "maler" / "init" / inn).read_text("utf-8")
         (mappe / ut).write_text(tekst, encoding="utf-8")
         laget.append(mappe / ut)
+    from revisjon.skjema import Skjemanavn, skjema_json
+
+    (mappe / "oppdrag.schema.json").write_text(skjema_json(Skjemanavn.oppdrag), encoding="utf-8")
+    laget.append(mappe / "oppdrag.schema.json")
     return laget

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -50,6 +51,7 @@ class SakResultat:
     enhet: str | None
     vedtaksdato: dt.date | None
     resultater: tuple[Resultat, ...]
+    kontor: str | None = None
 
 
 _NY = object.__new__
@@ -57,9 +59,18 @@ _R_KRITERIUM, _R_STATUS, _R_BEGRUNNELSE, _R_OVERSTYRING = (
     getattr(Resultat, felt).__set__
     for felt in ("kriterium", "status", "begrunnelse", "overstyring")
 )
-_S_SAK_ID, _S_FIL, _S_LINJE, _S_TJENESTE, _S_ENHET, _S_VEDTAKSDATO, _S_RESULTATER = (
+_S_SAK_ID, _S_FIL, _S_LINJE, _S_TJENESTE, _S_ENHET, _S_VEDTAKSDATO, _S_RESULTATER, _S_KONTOR = (
     getattr(SakResultat, felt).__set__
-    for felt in ("sak_id", "fil", "linje", "tjeneste", "enhet", "vedtaksdato", "resultater")
+    for felt in (
+        "sak_id",
+        "fil",
+        "linje",
+        "tjeneste",
+        "enhet",
+        "vedtaksdato",
+        "resultater",
+        "kontor",
+    )
 )
 
 
@@ -87,6 +98,7 @@ def nytt_sakresultat(
     enhet: str | None,
     vedtaksdato: dt.date | None,
     resultater: tuple[Resultat, ...],
+    kontor: str | None = None,
 ) -> SakResultat:
     """``SakResultat(...)``, built as ``nytt_resultat`` builds a verdict."""
     sak: SakResultat = _NY(SakResultat)
@@ -97,7 +109,22 @@ def nytt_sakresultat(
     _S_ENHET(sak, enhet)
     _S_VEDTAKSDATO(sak, vedtaksdato)
     _S_RESULTATER(sak, resultater)
+    _S_KONTOR(sak, kontor)
     return sak
+
+
+_SIFFERLOP = re.compile(r"(\d+)")
+
+
+def naturlig_sakorden(
+    sak: SakResultat,
+) -> tuple[tuple[tuple[int, str | int], ...], str, int]:
+    """The sort key of natural ``sak_id`` order, the order of every table of cases: runs of
+    digits compare as numbers (GJ-ØS-2 before GJ-ØS-10), the rest as text without regard to
+    case; the file and line break ties so the order never depends on the input order."""
+    deler = _SIFFERLOP.split(sak.sak_id)
+    nokkel = tuple((1, int(d)) if i % 2 else (0, d.casefold()) for i, d in enumerate(deler) if d)
+    return nokkel, sak.fil, sak.linje if sak.linje is not None else -1
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,9 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
 FRITEKST: dict[str, Any] = {"fritekst": True}
+KODE: dict[str, Any] = {"kode": True}
+"""A text field holding an open set of codes (``ferie_for_alle``): a report writes its label
+from ``KODENAVN``, or the code as it is when it has none."""
 
 
 def _iso_dato(verdi: object) -> object:
@@ -93,13 +96,13 @@ class Husstand(Modell):
 
 
 class Inntekt(Modell):
-    type: str
+    type: str = Field(json_schema_extra=KODE)
     belop: Belop
     medregnet: bool | None = None
 
 
 class Utgift(Modell):
-    type: str
+    type: str = Field(json_schema_extra=KODE)
     belop: Belop
     barn: list[str] = _tom_liste()
 
@@ -156,7 +159,7 @@ class Brev(Modell):
 
 class Tiltak(Modell):
     dato: Dato
-    type: str
+    type: str = Field(json_schema_extra=KODE)
     barn: list[str] = _tom_liste()
     merknad: str | None = Field(default=None, json_schema_extra=FRITEKST)
 
@@ -236,5 +239,15 @@ KODENAVN: dict[str, str] = {
     "delvis_innvilget": "delvis innvilget",
     "barnets_synspunkter": "barnets synspunkter",
     "gjeldsradgiver": "gjeldsrådgiver",
+    # open codes of tiltak, inntekter and utgifter (``KODE`` fields) as the extracts write them
+    "ferie_for_alle": "Ferie for alle",
+    "lonn": "lønn",
+    "introduksjonsstonad": "introduksjonsstønad",
+    "overgangsstonad": "overgangsstønad",
+    "kontantstotte": "kontantstøtte",
+    "julestonad": "julestønad",
+    "barns_fritidsaktiviteter": "barns fritidsaktiviteter",
+    "vinterklaer": "vinterklær",
+    "strom": "strøm",
 }
 """Enumerated codes as they read in Norwegian text (codes not listed read as written)."""

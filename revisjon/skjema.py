@@ -17,6 +17,7 @@ UTKAST = "https://json-schema.org/draft/2020-12/schema"
 class Skjemanavn(StrEnum):
     saksuttrekk = "saksuttrekk"
     kriterier = "kriterier"
+    oppdrag = "oppdrag"
 
 
 def _uten_beskrivelser(node: Any) -> Any:
@@ -33,7 +34,15 @@ def skjema(navn: Skjemanavn) -> dict[str, Any]:
     from revisjon.kriteriesprak.modell import Kriteriesett
     from revisjon.sak import Sak
 
-    if navn is Skjemanavn.saksuttrekk:
+    if navn is Skjemanavn.oppdrag:
+        from revisjon.rapport.oppdrag import Oppdrag
+
+        data = _uten_beskrivelser(Oppdrag.model_json_schema())
+        tittel, beskrivelse = (
+            "Oppdragsfil, revisjon-oppdrag/1",
+            "Bestilling, prosjektgruppe og revisors egne kapitler i rapporten.",
+        )
+    elif navn is Skjemanavn.saksuttrekk:
         data = _uten_beskrivelser(Sak.model_json_schema())
         tittel, beskrivelse = (
             "Saksuttrekk, format 1",

@@ -29,18 +29,19 @@ def kontroller_utfil(ut: Path, inndata: Iterable[Path]) -> None:
             )
 
 
-def skriv_atomisk(ut: Path, tekst: str | Iterable[str]) -> None:
-    """Write ``tekst`` (one string, or the text in pieces) to ``ut`` through a temporary file and
-    a rename, so no half file is left: if producing a piece fails, ``ut`` is as it was."""
-    deler = (tekst,) if isinstance(tekst, str) else tekst
+def skriv_atomisk(ut: Path, tekst: str | bytes | Iterable[str] | Iterable[bytes]) -> None:
+    """Write ``tekst`` (one string, or the text in pieces; or bytes, for a Word document) to
+    ``ut`` through a temporary file and a rename, so no half file is left: if producing a piece
+    fails, ``ut`` is as it was."""
+    deler: Iterable[str | bytes] = (tekst,) if isinstance(tekst, str | bytes) else tekst
     mappe = ut.resolve().parent
     if not mappe.is_dir():
         raise RevisjonFeil(f"{ut}: mappen {mappe} finnes ikke; opprett den eller velg en annen sti")
     fd, midlertidig = tempfile.mkstemp(prefix=f".{ut.name}.", suffix=".tmp", dir=mappe)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fil:
+        with os.fdopen(fd, "wb") as fil:
             for del_ in deler:
-                fil.write(del_)
+                fil.write(del_.encode() if isinstance(del_, str) else del_)
         os.replace(midlertidig, ut)
     except BaseException:
         Path(midlertidig).unlink(missing_ok=True)

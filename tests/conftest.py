@@ -73,9 +73,16 @@ FAST_DATO = __import__("datetime").date(2024, 10, 1)
 
 
 def skriv_rapport(kjoring, kriteriesett, format_, **valg):  # type: ignore[no-untyped-def]
-    """A run's report text in ``format_``, dated FAST_DATO (so tests are deterministic)."""
-    from revisjon.rapport import render
+    """A run's report text in ``format_``, dated FAST_DATO (so tests are deterministic); for
+    Word, the text of the document's body (word/document.xml)."""
+    from revisjon.rapport import Format, render, render_deler
     from revisjon.rapport.bygging import bygg_rapport
 
     rapport = bygg_rapport(kjoring, kriteriesett=kriteriesett, dato=FAST_DATO, **valg)
+    if format_ is Format.docx:
+        import io
+        import zipfile
+
+        innhold = b"".join(d for d in render_deler(rapport, format_) if isinstance(d, bytes))
+        return zipfile.ZipFile(io.BytesIO(innhold)).read("word/document.xml").decode("utf-8")
     return render(rapport, format_)

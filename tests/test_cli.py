@@ -149,7 +149,7 @@ kriterier:
         ),
         (
             ["vurder", "--format", "xml", "eksempler/"],
-            "Feil: ugyldig verdi «xml» for --format; velg en av: markdown, json, jsonl",
+            "Feil: ugyldig verdi «xml» for --format; velg en av: markdown, json, jsonl, docx",
         ),
         (["vurd"], "Feil: ukjent kommando «vurd»; mente du «vurder»?"),
         (["vurder", "eksempler/", "-o"], "Feil: -o mangler verdi"),
@@ -158,7 +158,7 @@ kriterier:
         (["init"], "Feil: mangler MAPPE"),
         (
             ["skjema", "xml"],
-            "Feil: ugyldig verdi «xml» for NAVN; velg en av: saksuttrekk, kriterier",
+            "Feil: ugyldig verdi «xml» for NAVN; velg en av: saksuttrekk, kriterier, oppdrag",
         ),
         (
             ["vurder", "eksempler/", "--dato", "2024"],
@@ -238,7 +238,7 @@ def test_hjelpen_viser_typer_standarder_og_valgfrie_argumenter_pa_norsk():
     vurder = kjor("vurder", "--help").stdout
     assert vurder.startswith("Bruk: revisjon vurder [VALG] STI...\n")
     assert "  -o, --ut STI " in vurder
-    assert "  --format [markdown|json|jsonl] " in vurder
+    assert "  --format [markdown|json|jsonl|docx] " in vurder
     assert "  --konfidens TALL " in vurder and "[standard: 0.95]" in vurder
     assert "[påkrevd]" in vurder
     assert kjor("sjekk", "--help").stdout.startswith("Bruk: revisjon sjekk [VALG] [STI...]\n")

@@ -33,11 +33,14 @@ def test_csv_har_bom_kolonner_og_en_rad_per_avvik(tmp_path: Path):
     assert forste == ";".join(KOLONNER)
     assert KOLONNER == (
         "sak_id",
+        "kontor",
         "enhet",
         "tjeneste",
+        "tjenestenavn",
         "vedtaksdato",
         "kriterium",
         "status",
+        "statusnavn",
         "begrunnelse",
     )
     rader = les_csv(data)
@@ -50,15 +53,30 @@ def test_csv_har_bom_kolonner_og_en_rad_per_avvik(tmp_path: Path):
             r["begrunnelse"],
             s["vedtaksdato"] or "",
             s["enhet"] or "",
+            s["kontor"] or "",
         )
         for s in resultat["saker"]
         for r in s["resultater"]
         if r["status"] in ("ikke_oppfylt", "delvis_oppfylt")
     ]
     assert [
-        (r["sak_id"], r["kriterium"], r["status"], r["begrunnelse"], r["vedtaksdato"], r["enhet"])
+        (
+            r["sak_id"],
+            r["kriterium"],
+            r["status"],
+            r["begrunnelse"],
+            r["vedtaksdato"],
+            r["enhet"],
+            r["kontor"],
+        )
         for r in rader
     ] == ventet
+    # the codes stay in their columns, with their Norwegian names beside them
+    navn = {(r["status"], r["statusnavn"]) for r in rader}
+    assert navn == {("ikke_oppfylt", "ikke oppfylt"), ("delvis_oppfylt", "delvis oppfylt")}
+    assert ("okonomisk_stonad", "økonomisk stønad") in {
+        (r["tjeneste"], r["tjenestenavn"]) for r in rader
+    }
     assert {r["status"] for r in rader} == {"ikke_oppfylt", "delvis_oppfylt"}
     assert f"Skrev {fil} ({len(rader)} avvik)." in svar.stderr
 

@@ -97,15 +97,16 @@ def test_trendtabellen_per_kriterium(tre_maneder: list[Path], tmp_path: Path):
     assert tekst == rapport.markdown
     k1 = tekst.split("## K1 Barnas behov kartlagt\n\n", 1)[1].split("\n\n", 1)[0]
     lo, hi = clopper_pearson(12, 15)
-    assert k1.splitlines() == [
+    assert k1.replace("\u00a0%", " %").splitlines() == [
         "| Periode | Oppfylt | Vurdert | Andel oppfylt | 95 % KI | Merknad |",
         "|---|---:|---:|---:|---|---|",
-        "| 03.05.2024 | 5 | 10 | 50,0 % | 18,7 %–81,3 % |  |",
-        "| 04.06.2024 | 4 | 6 | 66,7 % | 22,2 %–95,7 % | For få saker (under 10) til å si noe sikkert |",
-        "| 02.07.2024 | 12 | 15 | 80,0 % | 51,9 %–95,7 % |  |",
+        # named by the month of the sample (the vedtak dates), not the day the report was written
+        "| april 2024 | 5 | 10 | 50,0 % | 18,7 %–81,3 % |  |",
+        "| mai 2024 | 4 | 6 | 66,7 % | 22,2 %–95,7 % | For få saker (under 10) til å si noe sikkert |",
+        "| juni 2024 | 12 | 15 | 80,0 % | 51,9 %–95,7 % |  |",
     ]
     assert lo == pytest.approx(0.5191, abs=1e-4) and hi == pytest.approx(0.9567, abs=1e-4)
-    assert "![Andel oppfylt per periode med 95 % konfidensintervall](trend.svg)" in tekst
+    assert "![Andel oppfylt per periode med 95\u00a0% konfidensintervall](trend.svg)" in tekst
     # text from the result files is escaped
     assert "## K2 Barnets beste \\<vurdert\\> \\| synlig" in tekst
     assert any("For få saker" in linje for linje in rapport.oppsummering)
@@ -123,6 +124,8 @@ def test_grafen_er_gyldig_svg_ved_siden_av_tabellene(tre_maneder: list[Path], tm
     punkter = paneler[0].findall(f"{SVG}circle")
     assert len(punkter) == 3
     assert [p.get("fill") for p in punkter] == ["#1f5f99", "#ffffff", "#1f5f99"]  # N = 6 hollow
+    # no line joins a period with too few cases to its neighbours
+    assert paneler[0].findall(f"{SVG}polyline") == []
     tekster = "".join(paneler[1].itertext())
     assert "K2 Barnets beste <vurdert> | synlig" in tekster
 
@@ -133,7 +136,8 @@ def test_store_antall_skrives_med_tusenskille(tmp_path: Path):
     )
     rapport = lag_trendrapport(Trendoppdrag(filer=[stor], ut=tmp_path / "trend.md"))
     nb = "\u00a0"  # the no-break space between groups of digits
-    assert f"| 02.07.2024 | 1{nb}200 | 1{nb}500 | 80,0 % |" in rapport.markdown
+    assert f"| juni 2024 | 1{nb}200 | 1{nb}500 | 80,0{nb}% |" in rapport.markdown
+    assert "1 resultatfil og 1 periode (" in rapport.markdown
     assert f"| 1{nb}500 | `" in rapport.markdown  # the cases of the file, under Kilder
     tekster = "".join(ET.parse(tmp_path / "trend.svg").getroot().itertext())
     assert f"N = 1{nb}500" in tekster
@@ -230,7 +234,10 @@ def test_cli_trend_fra_ekte_vurder_resultater(tmp_path: Path):
     svar = kjor("trend", "2024-06-30.json", "2024-05-31.json", cwd=tmp_path)
     assert svar.returncode == 0, svar.stderr
     assert svar.stdout.startswith("# Utvikling per kriterium\n")
-    assert svar.stdout.index("| 31.05.2024 |") < svar.stdout.index("| 30.06.2024 |")
+    # the same sample, reported twice: both named by its month, told apart by the file
+    assert "| september 2024 (2024-05-31.json) |" in svar.stdout
+    assert "| september 2024 (2024-06-30.json) |" in svar.stdout
+    assert "| 31.05.2024 |" not in svar.stdout
     assert "](trend.svg)" in svar.stdout
     ET.parse(tmp_path / "trend.svg")
     assert "Skrev trend.svg." in svar.stderr
@@ -251,3 +258,21 @@ def test_rapportdato_i_json_folger_datoen():
     )
     assert data["rapportdato"] == "2024-02-29"
     assert dt.date.fromisoformat(data["rapportdato"])
+
+
+def test_panel_uten_data_sier_ikke_vurdert(tmp_path: Path):
+    fil = skriv(tmp_path, "a.json", resultat("2024-05-01", maned("A", "2024-04-03", 0, 0, 3)))
+    lag_trendrapport(Trendoppdrag(filer=[fil], ut=tmp_path / "trend.md"))
+    rot = ET.parse(tmp_path / "trend.svg").getroot()
+    paneler = rot.findall(f"{SVG}g")
+    assert all("ikke vurdert" in "".join(p.itertext()) for p in paneler)
+
+
+def test_linjen_binder_perioder_med_nok_saker(tmp_path: Path):
+    filer = [
+        skriv(tmp_path, "a.json", resultat("2024-05-01", maned("A", "2024-04-03", 8, 4))),
+        skriv(tmp_path, "b.json", resultat("2024-06-01", maned("B", "2024-05-03", 9, 3))),
+    ]
+    lag_trendrapport(Trendoppdrag(filer=filer, ut=tmp_path / "trend.md"))
+    rot = ET.parse(tmp_path / "trend.svg").getroot()
+    assert len(rot.findall(f"{SVG}g")[0].findall(f"{SVG}polyline")) == 1

@@ -542,7 +542,7 @@ K4 = [
     tilfelle(
         "tiltak-for-barn",
         "oppfylt",
-        "tiltak ferie_for_alle 01.04.2024 for B1",
+        "tiltak Ferie for alle 01.04.2024 for B1",
         tiltak=[tiltak("2024-04-01", ("B1",), "ferie_for_alle")],
     ),
     tilfelle("tiltak-uten-barn", "ikke_oppfylt", tiltak=[tiltak("2024-04-01")]),
@@ -669,7 +669,7 @@ K6 = [
     tilfelle(
         "dagen-lovendringen-gjelder-fra-medregnet",
         "ikke_oppfylt",
-        "Barnetrygd er regnet med som inntekt i vedtaket 01.09.2022: barnetrygd 3532 kr medregnet.",
+        "Barnetrygd er regnet med som inntekt i vedtaket 01.09.2022: barnetrygd 3\u00a0532 kr medregnet.",
         vedtak=inntekter(("barnetrygd", True), dato="2022-09-01"),
     ),
     tilfelle(
@@ -748,7 +748,7 @@ K7 = [
     tilfelle(
         "en-av-to-har-referat",
         "delvis_oppfylt",
-        "1 av 2 gjennomførte samtaler har referat.",
+        "1 av 2 gjennomførte samtaler har referat: oppfølgingssamtale 10.03.2024 uten referat.",
         "oppfølgingssamtale 10.03.2024 uten referat",
         uten=("kartleggingssamtale 06.03.2024 uten referat",),
         samtaler=[

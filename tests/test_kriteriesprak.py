@@ -559,7 +559,8 @@ def test_tall_desimaltall_og_manglende_verdi(tmp_path):
     )
     inntekter = [{"type": "lonn", "belop": 100.5}, {"type": "barnetrygd", "belop": 100}]
     assert (
-        dom(k, vedtak=vedtak(beregning={"inntekter": inntekter})).begrunnelse == "ja: lonn 100.5 kr"
+        dom(k, vedtak=vedtak(beregning={"inntekter": inntekter})).begrunnelse
+        == "ja: lønn 100,50 kr"
     )
     assert not holder(k)
 
@@ -1794,3 +1795,12 @@ def test_ugyldig_regex_forklares_pa_norsk(monster: str, melding: str) -> None:
     with pytest.raises(re.error) as feil:
         re.compile(monster)
     assert _regexfeil(feil.value) == melding
+
+
+def test_belop_med_tusenskille_i_begrunnelsen():
+    """«3 276 kr», never «3276 kr»; the separator is the no-break space of the report."""
+    from revisjon.kriteriesprak.stier import formater
+
+    assert formater(3276.0) == "3\u00a0276"
+    assert formater(1234.5) == "1\u00a0234,50"
+    assert formater(900.0) == "900"

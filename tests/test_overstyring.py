@@ -113,9 +113,14 @@ def test_overstyringen_i_json(for_og_etter):
 def test_overstyringen_er_merket_i_tabellene(for_og_etter):
     tekst = for_og_etter["md_etter"]
     fakta = _avsnitt(tekst, "### 5.1 K1 Hvert barns behov og livssituasjon kartlagt før vedtak")
-    assert f"| {SAK} | oppfylt (overstyrt) | " in fakta
-    assert fakta.count("(overstyrt)") == 1
-    assert tekst.count("(overstyrt)") == 1 + tekst.count("«(overstyrt)»")
+    # the auditor's status and reason, with the tool's status beside it (not the tool's reason)
+    rad = next(r for r in fakta.splitlines() if r.startswith(f"| {SAK} |"))
+    assert rad.startswith(
+        f"| {SAK} | oppfylt (overstyrt av revisor; verktøyet: delvis oppfylt) | "
+        f"Kartlegging av B2 og B3 ligger i papirmappen (sett 12.09.2024). (revisor AB, 12.09.2024) |"
+    )
+    assert "barn er kartlagt" not in rad
+    assert fakta.count("overstyrt av revisor;") == 1
     matrise = _avsnitt(tekst, "## Vedlegg 1 Saker og kriterier")
     rad = next(r for r in matrise.splitlines() if r.startswith(f"| {SAK} |"))
     assert rad.split(" | ")[1] == "O\\*"

@@ -29,12 +29,16 @@ from revisjon.rapport import Format, render
 from revisjon.rapport.bygging import Rapport, bygg_rapport, velg_grad
 from revisjon.rapport.json_format import som_dict
 from revisjon.rapport.markdown import md
+from revisjon.rapport.oppdrag import les_oppdrag
 from revisjon.rapport.statistikk import clopper_pearson
 from revisjon.resultat import Kjoring, Resultat, SakResultat
 from revisjon.sak import TJENESTENAVN
 from revisjon.vurdering.enhet import kriterieinfo
 from tests.cli_hjelp import kjor
 from tests.conftest import FAST_DATO, lag_sak
+
+NB = "\u00a0"
+"""The no-break space of counts and per cent signs."""
 
 KODER = {
     "O": "oppfylt",
@@ -180,18 +184,22 @@ def test_tellingene_i_fakta_og_vurdering(tmp_path):
     assert "| Ikke oppfylt | 2 av 6 |" in fakta
     assert "| Ikke aktuelt | 2 |" in fakta
     assert "| Ikke vurdert | 2 |" in fakta
+    # 3 of 6 is no main feature: the split is given instead
+    assert "hovedtrekk" not in fakta
     assert (
-        "Et hovedtrekk i de gjennomgåtte sakene er at kriteriet er oppfylt (3 av 6 saker)." in fakta
+        "I de gjennomgåtte sakene er resultatet delt: oppfylt i 3 av 6 vurderte saker, delvis "
+        "oppfylt i 1 og ikke oppfylt i 2." in fakta
     )
     assert "Ikke aktuelt i 2 saker: S-07, S-08." in fakta
     assert "| S-09 | ikke vurdert | T1 i sak 9 |" in fakta
     vurdering = avsnitt(tekst, "### 6.1 T1 Kriteriet T1")
     assert (
-        "Andel oppfylt: 50,0 % (3 av 6 saker; 95 % konfidensintervall 11,8 %–88,2 %)." in vurdering
+        "Andel oppfylt: 50,0 % (3 av 6 saker; 95 % konfidensintervall 11,8 %–88,2 %)."
+        in vurdering.replace(NB, " ")
     )
     assert (
-        "- T1 Kriteriet T1: oppfylt i 3 av 6 saker (50,0 %; 95 % KI 11,8 %–88,2 %) – i noen grad."
-        in tekst
+        "- T1 Kriteriet T1: oppfylt i 3 av 6 saker (50,0 %; 95 % konfidensintervall "
+        "11,8 %–88,2 %) – i noen grad." in tekst.replace(NB, " ")
     )
 
 
@@ -259,7 +267,7 @@ def test_egen_skala_fra_kriteriefilen(tmp_path, koder, grad):
     sett = last(kriteriefil(tmp_path, gradering=EGEN_SKALA))
     tekst = markdown(sett, {"T1": koder})
     konklusjon = avsnitt(tekst, "## 7 Konklusjon")
-    assert f"revisjonskriteriene {grad} oppfylt" in konklusjon
+    assert f"revisjonskriteriene samlet sett {grad} oppfylt: T1 {grad} oppfylt." in konklusjon
     assert konklusjon.rstrip().endswith(f"– {grad}.")
 
 
@@ -330,38 +338,44 @@ def test_ugyldig_skala_gir_kode_2_og_ingen_rapport(tmp_path):
         (
             "I" * 10,
             0.95,
-            "Med 10 saker og 0 funnet i orden kan vi med 95 % sikkerhet bare si at andelen er "
-            "under 30,9 %.",
+            "Med 10 saker og ingen funnet i orden kan revisjonen med 95 % sikkerhet si at "
+            "andelen er under 25,9 % (ensidig grense).",  # 1 - 0.05 ** (1 / 10)
         ),
         (
             "DDIIIIIIII",
             0.95,
-            "Med 10 saker og 0 funnet i orden kan vi med 95 % sikkerhet bare si at andelen er "
-            "under 30,9 %.",
+            "Med 10 saker og ingen funnet i orden kan revisjonen med 95 % sikkerhet si at "
+            "andelen er under 25,9 % (ensidig grense).",
+        ),
+        (
+            "I" * 12,
+            0.95,
+            "Med 12 saker og ingen funnet i orden kan revisjonen med 95 % sikkerhet si at "
+            "andelen er under 22,1 % (ensidig grense).",  # the issue's oracle, not 26,5 %
         ),
         (
             "I" * 10,
             0.9,
-            "Med 10 saker og 0 funnet i orden kan vi med 90 % sikkerhet bare si at andelen er "
-            "under 25,9 %.",
+            "Med 10 saker og ingen funnet i orden kan revisjonen med 90 % sikkerhet si at "
+            "andelen er under 20,6 % (ensidig grense).",
         ),
         (
             "O" + "I" * 9,
             0.95,
-            "Med 10 saker og 1 funnet i orden kan vi med 95 % sikkerhet si at andelen ligger "
-            "mellom 0,2 % og 44,6 %.",
+            "Med 10 saker og 1 funnet i orden kan revisjonen med 95 % sikkerhet si at andelen "
+            "ligger mellom 0,2 % og 44,6 %.",
         ),
         (
             "O" * 10,
             0.95,
-            "Med 10 saker og 10 funnet i orden kan vi med 95 % sikkerhet bare si at andelen er "
-            "over 69,1 %.",
+            "Med 10 saker og 10 funnet i orden kan revisjonen med 95 % sikkerhet si at andelen "
+            "er over 74,1 % (ensidig grense).",
         ),
         (
             "OAV",
             0.95,
-            "Med 1 sak og 1 funnet i orden kan vi med 95 % sikkerhet bare si at andelen er over "
-            "2,5 %.",
+            "Med 1 sak og 1 funnet i orden kan revisjonen med 95 % sikkerhet si at andelen er "
+            "over 5,0 % (ensidig grense).",
         ),
         (
             "AAVV",
@@ -370,33 +384,68 @@ def test_ugyldig_skala_gir_kode_2_og_ingen_rapport(tmp_path):
         ),
     ],
 )
-def test_hva_utvalget_kan_bare(tmp_path, koder, konfidens, setning):
+def test_hva_et_tilfeldig_utvalg_kan_bare(tmp_path, koder, konfidens, setning):
     sett = last(kriteriefil(tmp_path))
-    tekst = markdown(sett, {"T1": koder}, konfidens=konfidens)
-    assert setning in avsnitt(tekst, "### 6.1 T1 Kriteriet T1")
+    tekst = markdown(sett, {"T1": koder}, konfidens=konfidens, tilfeldig=True)
+    assert setning in avsnitt(tekst, "### 6.1 T1 Kriteriet T1").replace(NB, " ")
+
+
+@pytest.mark.parametrize("koder", ["I" * 10, "O" + "I" * 9, "O" * 10])
+def test_uten_tilfeldig_utvalg_ingen_setning_om_sikkerhet(tmp_path, koder):
+    """Without a random sample the intervals stand in the tables, and the method chapter says
+    once what they mean; no sentence claims «med 95 % sikkerhet»."""
+    sett = last(kriteriefil(tmp_path))
+    tekst = markdown(sett, {"T1": koder}).replace(NB, " ")
+    assert not re.search(r"\bsikkerhet\b", tekst)
+    metode = avsnitt(tekst, "## 4 Metode og data")
+    assert metode.count("beskriver intervallene usikkerheten bare under forutsetning") == 1
+    assert "konfidensintervall" in avsnitt(tekst, "### 6.1 T1 Kriteriet T1") or (
+        "ensidig 95 % " in avsnitt(tekst, "### 6.1 T1 Kriteriet T1")
+    )
+
+
+@pytest.mark.parametrize(
+    ("koder", "grense"),
+    [("I" * 12, "ensidig 95 % øvre grense 22,1 %"), ("O" * 12, "ensidig 95 % nedre grense 77,9 %")],
+)
+def test_ingen_eller_alle_i_orden_gir_ensidig_grense_i_tabellene(tmp_path, koder, grense):
+    sett = last(kriteriefil(tmp_path))
+    tekst = markdown(sett, {"T1": koder}).replace(NB, " ")
+    assert grense in avsnitt(tekst, "### 6.1 T1 Kriteriet T1")
+    assert grense in avsnitt(tekst, "## 7 Konklusjon")
+
+
+def test_rapporten_sier_revisjonen_aldri_vi(eksempelrapport):
+    assert not re.search(r"\b[Vv]i\b", eksempelrapport)
 
 
 @pytest.mark.parametrize("n", [1, 3, 10, 24, 57])
 @pytest.mark.parametrize("konfidens", [0.9, 0.95, 0.99])
 def test_setningen_sier_aldri_mer_enn_utvalget_baerer(tmp_path, n, konfidens):
-    """A limit in the sentence is the computed limit rounded outwards: «under 30,9 %» for
-    30.85 %, never «under 30,8 %», and it matches the interval printed beside it."""
+    """A limit in the sentence is the computed limit rounded outwards: «under 25,9 %» for
+    25.89 %, never «under 25,8 %»; with none or all in order it is the one-sided limit, else
+    the two-sided interval printed beside it."""
     sett = last(kriteriefil(tmp_path))
     for oppfylt in sorted({0, 1, n // 2, n - 1, n}):
-        f = rapport(sett, {"T1": "O" * oppfylt + "I" * (n - oppfylt)}, konfidens=konfidens).funn[0]
+        koder = {"T1": "O" * oppfylt + "I" * (n - oppfylt)}
+        f = rapport(sett, koder, konfidens=konfidens, tilfeldig=True).funn[0]
+        assert f.stotte is not None
+        stotte = f.stotte.replace(NB, " ")
         lav, hoy = clopper_pearson(oppfylt, n, konfidens)
-        tall = [float(t.replace(",", ".")) for t in re.findall(r"(\d+,\d) %", f.stotte)]
+        tall = [float(t.replace(",", ".")) for t in re.findall(r"(\d+,\d) %", stotte)]
         if oppfylt == 0:
-            assert (
-                tall[-1] >= hoy * 100 and f"under {intervall((lav, hoy)).split('–')[1]}" in f.stotte
-            )
+            ovre = 1 - (1 - konfidens) ** (1 / n)
+            assert tall[-1] >= ovre * 100 - 1e-9 and "ensidig" in stotte
+            assert tall[-1] - ovre * 100 < 0.1
         elif oppfylt == n:
-            assert (
-                tall[-1] <= lav * 100 and f"over {intervall((lav, hoy)).split('–')[0]}" in f.stotte
-            )
+            nedre = (1 - konfidens) ** (1 / n)
+            assert tall[-1] <= nedre * 100 + 1e-9 and "ensidig" in stotte
+            assert nedre * 100 - tall[-1] < 0.1
         else:
             assert tall[0] <= lav * 100 and tall[1] >= hoy * 100
-            assert f.stotte.endswith(" og ".join(intervall((lav, hoy)).split("–")) + ".")
+            assert stotte.endswith(
+                " og ".join(intervall((lav, hoy)).replace(NB, " ").split("–")) + "."
+            )
 
 
 # --- the report's structure ---------------------------------------------------------------------
@@ -461,7 +510,7 @@ PROBLEMSTILLINGER = [
     {
         "tekst": "I hvilken grad følges familiene opp?",
         "kriterier": ["T2", "T3"],
-        "konklusjon": "Familiene følges {grad} opp: {oppfylt} av {vurdert} vurderinger er oppfylt ({andel}).",
+        "konklusjon": "Familiene følges {grad} opp: {kriteriegrader}.",
     },
 ]
 
@@ -479,11 +528,15 @@ def test_problemstillingene_samler_kriteriene(tmp_path):
     sammendrag = avsnitt(tekst, "## 1 Sammendrag")
     assert "**Problemstilling 1: I hvilken grad kartlegges barna?**" in sammendrag
     assert "**Problemstilling 2: I hvilken grad følges familiene opp?**" in sammendrag
-    # T2 and T3 together: 1 + 2 met of 3 + 3 assessed
-    assert "Familiene følges i noen grad opp: 3 av 6 vurderinger er oppfylt (50,0 %)." in sammendrag
+    # T2 (1 of 3) and T3 (2 of 3) are named by grade, not pooled into 3 of 6; the grade of
+    # the problemstilling is the median criterion's, with two criteria the weaker one
     assert (
-        "I de gjennomgåtte sakene er revisjonskriteriene i stor grad oppfylt: 4 av 4 vurderinger "
-        "er oppfylt (100,0 %)." in sammendrag
+        "Familiene følges i noen grad opp: T3 langt på veg oppfylt og T2 i noen grad." in sammendrag
+    )
+    assert "vurderinger" not in sammendrag
+    assert (
+        "I de gjennomgåtte sakene er revisjonskriteriene samlet sett i stor grad oppfylt: T1 i "
+        "stor grad oppfylt." in sammendrag
     )
     innledning = avsnitt(tekst, "## 2 Innledning")
     assert "Å finne ut om barna blir sett." in innledning
@@ -504,7 +557,10 @@ def test_uten_problemstilling_er_det_en_for_alle_kriteriene(tmp_path):
     konklusjon = avsnitt(tekst, "## 7 Konklusjon")
     assert overskrifter(konklusjon, "###") == ["### 7.1 Problemstilling 1"]
     assert "- T1 " in konklusjon and "- T2 " in konklusjon
-    assert "3 av 4 vurderinger er oppfylt (75,0 %)" in konklusjon
+    assert (
+        "revisjonskriteriene samlet sett i noen grad oppfylt: T2 i stor grad oppfylt og T1 i "
+        "noen grad." in konklusjon
+    )
 
 
 # --- Metode og data -----------------------------------------------------------------------------
@@ -526,8 +582,8 @@ def test_metode_og_data(tmp_path):
     sett = last(kriteriefil(tmp_path))
     metode = avsnitt(markdown(sett, {"T1": "OIAV"}, saker=SAKER), "## 4 Metode og data")
     assert metode.startswith(
-        "## 4 Metode og data\n\nRevisjonen har gått gjennom 4 saker med vedtak fra 12.06.2023 til "
-        "10.09.2024."
+        "## 4 Metode og data\n\n**Saksgjennomgang.** Revisjonen har gått gjennom 4 saker med "
+        "vedtak fra 12.06.2023 til 10.09.2024."
     )
     assert f"revisjon {__version__}" in metode
     for tjeneste, antall in [
@@ -541,7 +597,9 @@ def test_metode_og_data(tmp_path):
         "**Utvalg.** Utvalget av saker er ikke dokumentert som tilfeldig. Funnene gjelder derfor "
         "de gjennomgåtte sakene og kan ikke uten videre generaliseres" in metode
     )
-    assert "tosidig 95 % eksakt konfidensintervall (Clopper-Pearson)" in metode
+    assert f"tosidig 95{NB}% eksakt konfidensintervall (Clopper-Pearson)" in metode
+    assert "Et hovedtrekk nevnes bare når minst to av tre vurderte saker har samme status" in metode
+    assert "regelen «median» i kriteriefilen" in metode
     assert "**Avviste inndata.** Ingen inndata ble avvist." in metode
     assert "**Overstyringer.** Ingen vurderinger er overstyrt." in metode
 
@@ -549,21 +607,23 @@ def test_metode_og_data(tmp_path):
 def test_uten_vedtak_er_det_ingen_periode(tmp_path):
     sett = last(kriteriefil(tmp_path))
     metode = avsnitt(markdown(sett, {"T1": "A"}, saker=[SAKER[2]]), "## 4 Metode og data")
-    assert "Revisjonen har gått gjennom 1 saker. Sakene er vurdert" in metode
+    assert "Revisjonen har gått gjennom 1 sak. Sakene er vurdert" in metode
 
 
 def test_funnene_gjelder_de_gjennomgatte_sakene(eksempelrapport):
     for f in overskrifter(eksempelrapport, "###"):
         if f.startswith("### 5."):
-            assert "i de gjennomgåtte sakene" in avsnitt(eksempelrapport, f).split("\n\n")[1]
+            avsnittet = avsnitt(eksempelrapport, f).split("\n\n")[1]
+            assert "i de gjennomgåtte sakene" in avsnittet.lower()
     konklusjoner = [
         a
         for a in avsnitt(eksempelrapport, "## 1 Sammendrag").split("\n\n")[1:]
-        if a.strip() and not a.startswith(("**", "Revisjonen har gått gjennom"))
+        if a.strip()
+        and not a.startswith(("**", "Revisjonen har gått gjennom", "Revisjonen anbefaler", "- "))
     ]
     assert len(konklusjoner) == 3
     for konklusjon in konklusjoner:
-        assert "i de gjennomgåtte sakene" in konklusjon
+        assert "i de gjennomgåtte sakene" in konklusjon.lower()
 
 
 def test_avviste_inndata_med_arsak(tmp_path):
@@ -596,9 +656,9 @@ def test_anbefalinger_bare_for_kriterier_som_ikke_er_oppfylt(tmp_path):
         kriteriefil(
             tmp_path,
             [
-                {"id": "T1", "anbefaling": "Nav-kontoret gjør T1 i alle saker."},
-                {"id": "T2", "anbefaling": "Nav-kontoret gjør T2 ({oppfylt} av {vurdert} nå)."},
-                {"id": "T3", "anbefaling": "Nav-kontoret gjør T3."},
+                {"id": "T1", "anbefaling": "gjør T1 i alle saker."},
+                {"id": "T2", "anbefaling": "gjør T2 ({oppfylt} av {vurdert} nå)."},
+                {"id": "T3", "anbefaling": "gjør T3."},
                 {"id": "T4"},
             ],
         )
@@ -606,11 +666,53 @@ def test_anbefalinger_bare_for_kriterier_som_ikke_er_oppfylt(tmp_path):
     tekst = markdown(sett, {"T1": "OOOA", "T2": "OIDV", "T3": "AAVV", "T4": "IIII"})
     anbefalinger = avsnitt(tekst, "## 8 Anbefalinger")
     assert anbefalinger.split("\n\n")[1:3] == [
-        "Revisjonen anbefaler at:",
-        "- Nav-kontoret gjør T2 (1 av 3 nå). (T2)",
+        "**Anbefalinger til problemstilling 1.** Revisjonen anbefaler at kommunen:",
+        "- gjør T2 (1 av 3 nå). (T2)",
     ]
     assert "T1" not in anbefalinger  # met in every case where it was assessed
     assert "T3" not in anbefalinger  # never assessed
+    # repeated in the summary, under the problemstilling
+    sammendrag = avsnitt(tekst, "## 1 Sammendrag")
+    assert "Revisjonen anbefaler at kommunen:\n\n- gjør T2 (1 av 3 nå). (T2)" in sammendrag
+
+
+@pytest.mark.parametrize(
+    ("koder", "ved_avvik", "anbefales"),
+    [
+        ("O" * 11 + "I", False, False),  # 1 deviation in 12 (91,7 %): above the 90 % line
+        ("O" * 11 + "I", True, True),  # unless every deviation counts for this criterion
+        ("O" * 9 + "I", False, False),  # 90,0 %: at the line is not below it
+        ("O" * 8 + "II", False, True),  # 80,0 %
+        ("O" * 12, True, False),  # nothing to follow up
+    ],
+)
+def test_anbefalingsregelen_fra_kriteriefilen(tmp_path, koder, ved_avvik, anbefales):
+    kriterium = {"id": "T1", "anbefaling": "gjør T1.", "anbefaling_ved_avvik": ved_avvik}
+    sett = last(kriteriefil(tmp_path, [kriterium]))
+    r = rapport(sett, {"T1": koder})
+    assert (r.funn[0].anbefaling is not None) is anbefales
+    assert bool(r.anbefalinger) is anbefales
+
+
+def test_anbefalingsgrensen_kan_settes_i_kriteriefilen(tmp_path):
+    sett = last(
+        kriteriefil(tmp_path, [{"id": "T1", "anbefaling": "gjør T1."}], anbefaling_under=0.7)
+    )
+    assert rapport(sett, {"T1": "OOOOOOOIII"}).funn[0].anbefaling is None  # 70 %
+    assert rapport(sett, {"T1": "OOOOOOIIII"}).funn[0].anbefaling == "gjør T1."  # 60 %
+    metode = avsnitt(markdown(sett, {"T1": "OI"}), "## 4 Metode og data")
+    assert f"oppfylt i under 70,0{NB}% av sakene" in metode
+
+
+def test_anbefalingene_rettes_til_enheten_i_oppdraget(tmp_path):
+    sett = last(kriteriefil(tmp_path, [{"id": "T1", "anbefaling": "gjør T1."}]))
+    oppdrag = tmp_path / "oppdrag.yaml"
+    oppdrag.write_text(
+        "format: revisjon-oppdrag/1\nkommune: Gjøvik kommune\nanbefalinger_til: Gjøvik kommune\n",
+        encoding="utf-8",
+    )
+    tekst = markdown(sett, {"T1": "OI"}, oppdrag=les_oppdrag(oppdrag))
+    assert "Revisjonen anbefaler at Gjøvik kommune:" in avsnitt(tekst, "## 8 Anbefalinger")
 
 
 def test_ingen_anbefalinger_nar_alt_er_oppfylt(tmp_path):
@@ -624,7 +726,7 @@ def test_kriterier_uten_anbefalingstekst_som_ikke_er_oppfylt(tmp_path):
     sett = last(kriteriefil(tmp_path, [{"id": "T1"}]))
     anbefalinger = avsnitt(markdown(sett, {"T1": "OII"}), "## 8 Anbefalinger")
     assert "alle kriterier er oppfylt" not in anbefalinger
-    assert "Kriteriefilen har ingen anbefalinger for kriteriene som ikke er oppfylt" in anbefalinger
+    assert "revisor vurderer om det skal gis anbefalinger" in anbefalinger
 
 
 def test_revisjonens_vurdering_velges_etter_resultatet(tmp_path):
@@ -636,7 +738,7 @@ def test_revisjonens_vurdering_velges_etter_resultatet(tmp_path):
     sett = last(kriteriefil(tmp_path, [{"id": "T1", "revisjonens_vurdering": tekster}]))
     for koder, tekst in [
         ("OOA", "Alle 2 er i orden."),
-        ("OIA", "1 av 2 (50,0 %; KI 1,2 %–98,8 %) er i orden, i noen grad."),
+        ("OIA", f"1 av 2 (50,0{NB}%; KI 1,2{NB}%–98,8{NB}%) er i orden, i noen grad."),
         ("IDA", "Ingen av 2 er i orden."),
     ]:
         assert tekst in avsnitt(markdown(sett, {"T1": koder}), "### 6.1 T1 Kriteriet T1")
@@ -742,9 +844,9 @@ def test_konfidens_endrer_intervallet_og_merkelappen():
     vurdert = oppfylt + k1["antall"]["delvis_oppfylt"] + k1["antall"]["ikke_oppfylt"]
     assert k1["konfidensintervall"] == list(clopper_pearson(oppfylt, vurdert, 0.9))
     assert data["konfidens"] == 0.9
-    assert "tosidig 90 % eksakt konfidensintervall" in svar.stdout
+    assert "tosidig 90 % eksakt konfidensintervall" in svar.stdout.replace(NB, " ")
     assert (
-        f"90 % konfidensintervall {intervall(clopper_pearson(oppfylt, vurdert, 0.9))}"
+        f"90{NB}% konfidensintervall {intervall(clopper_pearson(oppfylt, vurdert, 0.9))}"
         in svar.stdout
     )
     assert "95 %" not in svar.stdout
@@ -909,7 +1011,7 @@ def test_egen_mal_far_samme_kontekst(tmp_path):
         vurdert = oppfylt + k["antall"]["delvis_oppfylt"] + k["antall"]["ikke_oppfylt"]
         assert linje.startswith(f"{k['id']} {oppfylt}/{vurdert} ")
         assert linje.endswith(f"{intervall(tuple(k['konfidensintervall']))} {k['grad']}")
-    assert linjer[11] == f"95 % {','.join(STATUSER)} a\\|b 30,9 % 01.10.2024"
+    assert linjer[11] == f"95{NB}% {','.join(STATUSER)} a\\|b 30,9{NB}% 01.10.2024"
 
 
 @pytest.mark.parametrize(
@@ -997,11 +1099,11 @@ def test_tabell_per_kriterium_pa_stderr(tmp_path):
     assert svar.stdout == ""
     assert ut.read_text("utf-8") == kjor("vurder", "eksempler/", "--dato", "2024-10-01").stdout
     assert "Resultat per kriterium" in svar.stderr
-    assert "95 % KI" in svar.stderr
+    assert "95 % KI" in svar.stderr.replace(NB, " ")
     rad = _rad(svar.stderr, "K1")
     assert rad[0].startswith("K1 Hvert barns")
-    assert rad[1:] == ["3", "3", "4", "14", "0", "30,0 %", "6,6 %–65,3 %", "i noen grad"]
-    k10 = ["3", "0", "5", "13", "3", "37,5 %", "8,5 %–75,6 %", "i noen grad"]
+    assert rad[1:] == ["3", "3", "4", "14", "0", f"30,0{NB}%", f"6,6{NB}%–65,3{NB}%", "i noen grad"]
+    k10 = ["3", "0", "5", "13", "3", f"37,5{NB}%", f"8,5{NB}%–75,6{NB}%", "i noen grad"]
     assert _rad(svar.stderr, "K10")[1:] == k10
     assert svar.stderr.rstrip().endswith(
         f"Skrev {ut}.\nLest 24 inndata: 24 saker vurdert, 0 avvist."
@@ -1010,7 +1112,7 @@ def test_tabell_per_kriterium_pa_stderr(tmp_path):
 
 def test_tabellen_folger_konfidensen(tmp_path):
     svar = kjor("vurder", "eksempler/", "-o", str(tmp_path / "r.md"), "--konfidens", "0.9")
-    assert "90 % KI" in svar.stderr
+    assert "90 % KI" in svar.stderr.replace(NB, " ")
     assert _rad(svar.stderr, "K1")[7] == intervall(clopper_pearson(3, 10, 0.9))
 
 

@@ -29,6 +29,7 @@ def test_nytt_resultat_er_som_resultat(kriterium: str, status: str, begrunnelse:
     tekst,
     st.none() | tekst,
     st.none() | st.dates(),
+    st.none() | tekst,
 )
 def test_nytt_sakresultat_er_som_sakresultat(
     sak_id: str,
@@ -37,9 +38,10 @@ def test_nytt_sakresultat_er_som_sakresultat(
     tjeneste: str,
     enhet: str | None,
     vedtaksdato: dt.date | None,
+    kontor: str | None,
 ) -> None:
     resultater = (Resultat("K1", "oppfylt", "x"),)
-    verdier = (sak_id, fil, linje, tjeneste, enhet, vedtaksdato, resultater)
+    verdier = (sak_id, fil, linje, tjeneste, enhet, vedtaksdato, resultater, kontor)
     ny = nytt_sakresultat(*verdier)
     assert ny == SakResultat(*verdier)
     assert tuple(getattr(ny, f.name) for f in dataclasses.fields(SakResultat)) == verdier

@@ -68,7 +68,7 @@ def test_gyldig_fil_gir_kode_0(tmp_path):
     assert svar.returncode == 0
     assert (
         svar.stdout.strip()
-        == "1 kriteriefiler sjekket: 0 feil, 0 av 0 forventede statuser i testene stemmer."
+        == "1 kriteriefil sjekket: 0 feil, 0 av 0 forventede statuser i testene stemmer."
     )
 
 

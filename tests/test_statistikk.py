@@ -15,6 +15,7 @@ from fractions import Fraction
 import pytest
 
 from revisjon import norsk
+from revisjon.norsk import intervall, nedre_grense, ovre_grense, prosent
 from revisjon.rapport.statistikk import Andel, clopper_pearson, ensidig_ovre
 
 # --- Clopper-Pearson ----------------------------------------------------------------------------
@@ -127,14 +128,14 @@ def test_andel():
 @pytest.mark.parametrize(
     ("andel", "desimaler", "tekst"),
     [
-        (0.3085, 1, "30,9 %"),
-        (0.1235, 1, "12,4 %"),  # half up from the decimal value, not its binary approximation
-        (0.285, 1, "28,5 %"),
-        (0.3, 1, "30,0 %"),
-        (0.0, 1, "0,0 %"),
-        (1.0, 1, "100,0 %"),
-        (2 / 3, 1, "66,7 %"),
-        (0.95, 0, "95 %"),
+        (0.3085, 1, "30,9\u00a0%"),
+        (0.1235, 1, "12,4\u00a0%"),  # half up from the decimal value, not its binary approximation
+        (0.285, 1, "28,5\u00a0%"),
+        (0.3, 1, "30,0\u00a0%"),
+        (0.0, 1, "0,0\u00a0%"),
+        (1.0, 1, "100,0\u00a0%"),
+        (2 / 3, 1, "66,7\u00a0%"),
+        (0.95, 0, "95\u00a0%"),
         (None, 1, "–"),
     ],
 )
@@ -145,10 +146,10 @@ def test_prosent(andel, desimaler, tekst):
 @pytest.mark.parametrize(
     ("grenser", "tekst"),
     [
-        (clopper_pearson(1, 10), "0,2 %–44,6 %"),  # 0.2529 %–44.5016 %, rounded outwards
-        (clopper_pearson(0, 10), "0,0 %–30,9 %"),  # 30.8497 % is not «under 30,8 %»
-        (clopper_pearson(10, 10), "69,1 %–100,0 %"),
-        ((0.25, 0.75), "25,0 %–75,0 %"),
+        (clopper_pearson(1, 10), "0,2\u00a0%–44,6\u00a0%"),  # 0.2529 %–44.5016 %, rounded outwards
+        (clopper_pearson(0, 10), "0,0\u00a0%–30,9\u00a0%"),  # 30.8497 % is not «under 30,8 %»
+        (clopper_pearson(10, 10), "69,1\u00a0%–100,0\u00a0%"),
+        ((0.25, 0.75), "25,0\u00a0%–75,0\u00a0%"),
         (None, "–"),
     ],
 )
@@ -167,12 +168,18 @@ def test_avrundet_intervall_dekker_alltid_det_beregnede(x, n):
 
 
 def _tall(prosenttekst: str) -> float:
-    return float(prosenttekst.removesuffix(" %").replace(",", "."))
+    return float(prosenttekst.removesuffix("\u00a0%").replace(",", "."))
 
 
 @pytest.mark.parametrize(
     ("niva", "tekst"),
-    [(0.95, "95 %"), (0.9, "90 %"), (0.99, "99 %"), (0.975, "97,5 %"), (0.5, "50 %")],
+    [
+        (0.95, "95\u00a0%"),
+        (0.9, "90\u00a0%"),
+        (0.99, "99\u00a0%"),
+        (0.975, "97,5\u00a0%"),
+        (0.5, "50\u00a0%"),
+    ],
 )
 def test_konfidensnivaet_skrives_med_de_desimalene_det_trenger(niva, tekst):
     assert norsk.konfidens(niva) == tekst
@@ -194,3 +201,33 @@ def test_heltall():
     assert norsk.heltall(999) == "999"
     assert norsk.heltall(12) == "12"
     assert norsk.heltall(0) == "0"
+
+
+def test_prosenttegnet_star_etter_hardt_mellomrom():
+    """«30,9 %» never breaks between the number and the sign in Word or PDF."""
+    assert prosent(0.3085) == "30,9\u00a0%"
+    assert " " not in prosent(0.5) and " " not in intervall((0.1, 0.2))
+
+
+@pytest.mark.parametrize(
+    ("x", "n", "side", "grense"),
+    [
+        (0, 12, "ovre", "22,1\u00a0%"),  # the issue's oracle: 0 of 12, one-sided 95 %
+        (0, 10, "ovre", "25,9\u00a0%"),  # 1 - 0.05 ** (1 / 10)
+        (12, 12, "nedre", "77,9\u00a0%"),
+        (10, 10, "nedre", "74,1\u00a0%"),
+    ],
+)
+def test_ensidig_grense_nar_ingen_eller_alle_er_i_orden(x, n, side, grense):
+    ensidig = Andel(x, n, 0.95).ensidig
+    assert ensidig is not None and ensidig.side == side
+    tekst = ovre_grense(ensidig.grense) if side == "ovre" else nedre_grense(ensidig.grense)
+    assert tekst == grense
+    # the two-sided limit is a 97.5 % bound: 0 of 12 gives 26,5 %, not the 95 % bound
+    if x == 0:
+        assert ovre_grense(clopper_pearson(0, n)[1]) != grense
+
+
+def test_ingen_ensidig_grense_nar_noen_er_i_orden():
+    assert Andel(3, 10, 0.95).ensidig is None
+    assert Andel(0, 0, 0.95).ensidig is None

@@ -15,6 +15,9 @@ from revisjon.cli.hjelp import NorskGruppe, NorskKommando
 from revisjon.feil import FilFeil, RevisjonFeil
 from revisjon.rapport.format import Format
 
+INTERNKONTROLL = "internkontroll"
+"""``--mal internkontroll``: the bundled template for a Nav office's own control."""
+
 OK, AVVIST, BRUKSFEIL = 0, 1, 2
 """Exit codes: all judged; some input rejected (output still written); nothing could be done."""
 
@@ -77,7 +80,10 @@ def vurder(
         Format,
         typer.Option(
             "--format",
-            help="Utdataformat: markdown, json eller jsonl (én sak per linje, så én linje med resten).",
+            help=(
+                "Utdataformat: markdown, json, jsonl (én sak per linje, så én linje med resten) "
+                "eller docx (Word, krever -o)."
+            ),
         ),
     ] = Format.markdown,
     dato: Annotated[
@@ -106,7 +112,7 @@ def vurder(
         Path | None,
         typer.Option(
             "--mal",
-            help="Egen jinja2-mal for Markdown-rapporten (kjøres i sandkasse).",
+            help="Egen jinja2-mal for Markdown-rapporten (kjøres i sandkasse), eller «internkontroll» for rapporten til Nav-kontorets egen kontroll.",
             show_default=False,
         ),
     ] = None,
@@ -125,6 +131,24 @@ def vurder(
             "--toleranse",
             metavar="ANDEL",
             help="Toleransegrense for avvik (for eksempel 0.05 eller 5%): øvre avviksgrense og vurdering per kriterium.",
+            show_default=False,
+        ),
+    ] = None,
+    oppdrag: Annotated[
+        Path | None,
+        typer.Option(
+            "--oppdrag",
+            metavar="FIL",
+            help="Oppdragsfil (oppdrag.yaml fra revisjon init): kommune, bestilling, prosjektgruppe og revisors egne kapitler.",
+            show_default=False,
+        ),
+    ] = None,
+    referanse_docx: Annotated[
+        Path | None,
+        typer.Option(
+            "--referanse-docx",
+            metavar="FIL.docx",
+            help="Kontorets eget referansedokument (stiler) for --format docx.",
             show_default=False,
         ),
     ] = None,
@@ -153,6 +177,11 @@ def vurder(
     from revisjon.skriving import kontroller_utfil, skriv_atomisk
 
     feil = Console(stderr=True, highlight=False)
+    if format_ is Format.docx and ut is None:
+        raise RevisjonFeil(
+            "--format docx: et Word-dokument må skrives til en fil; bruk -o rapport.docx"
+        )
+    internkontroll = mal is not None and str(mal) == INTERNKONTROLL and not mal.exists()
     if ut is not None:
         kontroller_utfil(ut, stier)
     if avvik is not None:
@@ -164,7 +193,10 @@ def vurder(
         dato=dato.date() if dato else None,
         konfidens=konfidens,
         overstyringer=overstyringer,
-        mal=mal,
+        mal=None if internkontroll else mal,
+        internkontroll=internkontroll,
+        oppdrag=oppdrag,
+        referanse_docx=referanse_docx,
         utvalg=utvalg,
         toleranse=tolk_andel(toleranse, valg="--toleranse") if toleranse is not None else None,
         avvik=avvik,
@@ -174,7 +206,7 @@ def vurder(
     if ut is None:
         from revisjon.skriving import skriv_strom
 
-        skriv_strom(sys.stdout, deler)
+        skriv_strom(sys.stdout, (d if isinstance(d, str) else d.decode() for d in deler))
     else:
         skriv_atomisk(ut, deler)
         feil.print(oppsummeringstabell(rapport))

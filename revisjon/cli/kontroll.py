@@ -73,6 +73,14 @@ def stikkprove(
             show_default=False,
         ),
     ] = None,
+    kontor: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--kontor",
+            help="Bare saker fra dette kontoret (kan gjentas; uten hensyn til store og små bokstaver).",
+            show_default=False,
+        ),
+    ] = None,
     fra: Annotated[
         dt.datetime | None,
         typer.Option("--fra", help="Vedtak fattet fra og med denne datoen.", **DATO),
@@ -144,6 +152,7 @@ def stikkprove(
                 fra=_dato(fra),
                 til=_dato(til),
                 dag=_dato(dag),
+                kontor=tuple(kontor or ()),
             ),
             lagdelt_etter=lagdelt_etter.value if lagdelt_etter else None,
             ekskluder=ekskluder or [],
@@ -237,7 +246,7 @@ def trend(
         PeriodeValg,
         typer.Option(
             "--periode",
-            help="rapportdato: én periode per resultatfil; maned/kvartal: sakene gruppert etter vedtaksdato.",
+            help="rapportdato: én periode per resultatfil, navngitt etter måneden for stikkprøven; maned/kvartal: sakene gruppert etter vedtaksdato.",
         ),
     ] = PeriodeValg.rapportdato,
     konfidens: Annotated[

@@ -86,7 +86,7 @@ def oppsummeringstabell(rapport: Rapport) -> Table:
             f"{f.id} {f.kriterium.tittel}",
             *(_antall(f.antall[s]) for s in STATUSTEKST),
             f.andel_tekst,
-            f.intervall_tekst,
+            f.kort_intervall,
             f.grad or "–",
         )
     return tabell

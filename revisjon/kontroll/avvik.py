@@ -1,8 +1,10 @@
 """``vurder --avvik FILE.csv``: every deviation as a row, ready for the office's avvikssystem.
 
 One row per verdict that is ``ikke_oppfylt`` or ``delvis_oppfylt`` (after the auditor's
-overrides), in the order of the cases and criteria in the run. Columns: sak_id, enhet, tjeneste,
-vedtaksdato (ISO ÅÅÅÅ-MM-DD), kriterium (the id), status (the code), begrunnelse.
+overrides), in natural ``sak_id`` order and the order of the criteria. Columns: sak_id, kontor,
+enhet, tjeneste (the code) and tjenestenavn (its Norwegian name), vedtaksdato (ISO ÅÅÅÅ-MM-DD),
+kriterium (the id), status (the code) and statusnavn (its Norwegian name), begrunnelse. The
+codes stay in their own columns for machines; people read the names.
 
 The file is UTF-8 with a byte-order mark, semicolon-separated and CRLF-terminated, which is what
 Excel with Norwegian settings opens correctly on a double click. Nothing in it comes from a
@@ -16,16 +18,31 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from revisjon.feil import RevisjonFeil
-from revisjon.resultat import Kjoring, Resultat
+from revisjon.resultat import STATUSTEKST, Kjoring, Resultat, naturlig_sakorden
+from revisjon.sak import TJENESTENAVN
 from revisjon.skriving import kontroller_utfil, skriv_atomisk
 
-KOLONNER = ("sak_id", "enhet", "tjeneste", "vedtaksdato", "kriterium", "status", "begrunnelse")
+KOLONNER = (
+    "sak_id",
+    "kontor",
+    "enhet",
+    "tjeneste",
+    "tjenestenavn",
+    "vedtaksdato",
+    "kriterium",
+    "status",
+    "statusnavn",
+    "begrunnelse",
+)
 AVVIK = ("ikke_oppfylt", "delvis_oppfylt")
 SKILLETEGN = ";"
+_MELLOMROM = re.compile(r"[^\S\u00a0]+")
+"""White space folded to one space, except the no-break space in «3 276 kr» and «30,9 %»."""
 BOM = "\ufeff"
 
 
@@ -42,17 +59,20 @@ def _begrunnelse(r: Resultat) -> str:
 
 def avviksrader(kjoring: Kjoring) -> Iterator[tuple[str, ...]]:
     """The rows of the avvik list, without the header."""
-    for sak in kjoring.saker:
+    for sak in sorted(kjoring.saker, key=naturlig_sakorden):
         for r in sak.resultater:
             if r.status in AVVIK:
                 yield (
                     sak.sak_id,
+                    sak.kontor or "",
                     sak.enhet or "",
                     sak.tjeneste,
+                    TJENESTENAVN.get(sak.tjeneste, sak.tjeneste),
                     sak.vedtaksdato.isoformat() if sak.vedtaksdato else "",
                     r.kriterium,
                     r.status,
-                    " ".join(_begrunnelse(r).split()),
+                    STATUSTEKST[r.status],
+                    _MELLOMROM.sub(" ", _begrunnelse(r)).strip(),
                 )
 
 

@@ -1,6 +1,7 @@
 """The trend chart as an SVG file, written by hand (no plotting library): one small panel per
 criterion, the share met per period as a point with its confidence interval as a bar, points
-joined by a line. A period with too few cases is drawn as a hollow grey point.
+joined by a line. A period with too few cases is drawn as a hollow grey point and is not joined
+to its neighbours; a panel with no data says «ikke vurdert».
 
 The output is deterministic (fixed layout, numbers with one decimal) and valid XML: text from
 the inputs is escaped and stripped of control characters. Hand-written because a plotting
@@ -60,10 +61,11 @@ def _tall(verdi: float) -> str:
 
 
 def _sammenhengende(punkter: Sequence[Grafpunkt]) -> list[list[tuple[int, float]]]:
-    """Runs of consecutive periods with a share; the line breaks where a period has none."""
+    """Runs of consecutive periods with a share from enough cases; the line breaks where a
+    period has none, or too few cases to say anything about a change (``svak``)."""
     biter: list[list[tuple[int, float]]] = [[]]
     for i, p in enumerate(punkter):
-        if p.andel is None:
+        if p.andel is None or p.svak:
             biter.append([])
         else:
             biter[-1].append((i, p.andel))
@@ -98,6 +100,11 @@ def _panel(panel: Panel, topp: int, perioder: int) -> list[str]:
         ut.append(
             f'<text x="{VENSTRE - 6}" y="{_tall(y(steg / 100) + 4)}" font-size="10" '
             f'text-anchor="end">{steg} %</text>'
+        )
+    if all(p.andel is None for p in panel.punkter):
+        ut.append(
+            f'<text x="{_tall(VENSTRE + bredde / 2)}" y="{_tall(y(0.5) + 4)}" font-size="12" '
+            f'text-anchor="middle" fill="{SVAK}">ikke vurdert</text>'
         )
     skra = perioder > SKRA_FRA
     for i, p in enumerate(panel.punkter):

@@ -41,6 +41,7 @@ class Filtrering(Modell):
     fra: Dato | None = None
     til: Dato | None = None
     dag: Dato | None = None
+    kontor: list[str] = []
 
 
 class LagInfo(Modell):
@@ -81,7 +82,7 @@ class Manifest(Modell):
     @property
     def filtre_som_objekt(self) -> Filtre:
         f = self.filtre
-        return Filtre(tuple(f.tjeneste), tuple(f.enhet), f.fra, f.til, f.dag)
+        return Filtre(tuple(f.tjeneste), tuple(f.enhet), f.fra, f.til, f.dag, tuple(f.kontor))
 
 
 def lag_manifest(
@@ -111,6 +112,7 @@ def lag_manifest(
             fra=filtre.fra,
             til=filtre.til,
             dag=filtre.dag,
+            kontor=list(filtre.kontor),
         ),
         ekskludert=ekskludert,
         inndata=inndata,

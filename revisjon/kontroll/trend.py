@@ -172,6 +172,18 @@ class _Gruppe:
     saker: list[_Sak]
 
 
+def _utvalgsperiode(fil: LestResultat) -> tuple[dt.date, str]:
+    """The month a result file's sample is from, as its period is named («mars 2025»): the month
+    of its latest vedtak, not the day the report was written; the report date only when no case
+    has a vedtak date."""
+    datoer = [s.vedtaksdato for s in fil.data.saker if s.vedtaksdato]
+    if datoer:
+        siste = max(datoer)
+        return siste, norsk.maned(siste)
+    assert fil.data.rapportdato is not None
+    return fil.data.rapportdato, norsk.dato(fil.data.rapportdato)
+
+
 def _grupper(
     filer: Sequence[LestResultat], inndeling: Periodeinndeling
 ) -> tuple[dict[Periode, _Gruppe], int]:
@@ -184,11 +196,12 @@ def _grupper(
                 f"{', '.join(uten)}: mangler «rapportdato» (laget av en eldre versjon av "
                 "revisjon); lag resultatet på nytt, eller bruk --periode maned"
             )
-        like = Counter(f.data.rapportdato for f in filer)
+        etiketter = {f.fil: _utvalgsperiode(f) for f in filer}
+        like = Counter(etikett for _, etikett in etiketter.values())
         for f in filer:
-            dato = f.data.rapportdato
-            assert dato is not None
-            etikett = norsk.dato(dato) + (f" ({Path(f.fil).name})" if like[dato] > 1 else "")
+            dato, etikett = etiketter[f.fil]
+            if like[etikett] > 1:
+                etikett += f" ({Path(f.fil).name})"
             grupper[Periode(f"{dato.isoformat()} {f.fil}", etikett)] = _Gruppe(
                 [f], list(f.data.saker)
             )
@@ -263,7 +276,7 @@ def lag_trend(
 
 
 _INNDELING = {
-    "rapportdato": "én periode per resultatfil, etter rapportdato",
+    "rapportdato": "én periode per resultatfil, navngitt etter måneden for stikkprøven",
     "maned": "sakene gruppert etter måneden for vedtaket",
     "kvartal": "sakene gruppert etter kvartalet for vedtaket",
 }
@@ -279,14 +292,15 @@ def trend_markdown(trend: Trend, *, graf: str) -> str:
     linjer = [
         "# Utvikling per kriterium",
         "",
-        f"{norsk.heltall(len(trend.kilder))} resultatfiler og "
-        f"{norsk.heltall(len(trend.perioder))} perioder "
+        f"{norsk.antall(len(trend.kilder), 'resultatfil', 'resultatfiler')} og "
+        f"{norsk.antall(len(trend.perioder), 'periode', 'perioder')} "
         f"({_INNDELING[trend.inndeling]}). Andel oppfylt er antall saker der kriteriet er "
         "oppfylt, delt på saker der det er vurdert (oppfylt, delvis oppfylt og ikke oppfylt); "
         f"usikkerheten er et tosidig {c} eksakt konfidensintervall (Clopper-Pearson). Perioder "
         f"der kriteriet er vurdert i færre enn {norsk.heltall(trend.minste_n)} saker er merket "
         "«For få saker»: "
-        "der er intervallet så bredt at andelen sier lite om praksis.",
+        "der er intervallet så bredt at andelen sier lite om praksis, og i grafen er de ikke "
+        "bundet sammen med en linje.",
     ]
     if trend.uten_dato:
         linjer += [

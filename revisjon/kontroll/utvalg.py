@@ -45,6 +45,7 @@ class Filtre:
     fra: dt.date | None = None
     til: dt.date | None = None
     dag: dt.date | None = None
+    kontor: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         for t in self.tjeneste:
@@ -68,6 +69,8 @@ class Filtre:
             return False
         if self.enhet and (sak.enhet or "").casefold() not in {e.casefold() for e in self.enhet}:
             return False
+        if self.kontor and (sak.kontor or "").casefold() not in {k.casefold() for k in self.kontor}:
+            return False
         if not self.har_dato:
             return True
         dato = sak.vedtaksdato
@@ -82,6 +85,8 @@ class Filtre:
         deler: list[str] = []
         if self.tjeneste:
             deler.append(" og ".join(TJENESTENAVN.get(t, t) for t in self.tjeneste))
+        if self.kontor:
+            deler.append("kontor " + " og ".join(f"«{k}»" for k in self.kontor))
         if self.enhet:
             deler.append("enhet " + " og ".join(f"«{e}»" for e in self.enhet))
         if self.dag is not None:

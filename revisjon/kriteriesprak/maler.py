@@ -69,7 +69,9 @@ def _uten_krollparentes(bit: str) -> None:
 
 
 def _er_kode(type_: Felttype) -> bool:
-    return bool(type_.literalverdier or (type_.er_liste and type_.element.literalverdier))
+    return bool(
+        type_.kode or type_.literalverdier or (type_.er_liste and type_.element.literalverdier)
+    )
 
 
 def kodenavn(verdi: object) -> object:
@@ -89,6 +91,7 @@ RAPPORTNAVN = (
     "andel",
     "intervall",
     "grad",
+    "kriteriegrader",
 )
 """The named values a report text (assessment, conclusion, recommendation) may use."""
 

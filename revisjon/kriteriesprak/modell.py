@@ -300,6 +300,9 @@ class Kriterium(Modell):
     begrunnelse: Begrunnelser
     revisjonens_vurdering: RevisjonensVurdering | None = None
     anbefaling: str | None = None
+    anbefaling_ved_avvik: bool = False
+    """Recommend at any deviation, not only below the file's ``anbefaling_under`` (a breach
+    that must never happen, such as a child used as interpreter)."""
     # Whether begrunnelse.delvis_oppfylt is needed is checked when the criterion is compiled
     # (regel.kompiler_kriterium), so that the problem is reported at «begrunnelse».
 
@@ -342,9 +345,13 @@ class Problemstilling(Modell):
 
 
 STANDARD_KONKLUSJON = (
-    "I de gjennomgåtte sakene er revisjonskriteriene {grad} oppfylt: {oppfylt} av {vurdert} "
-    "vurderinger er oppfylt ({andel})."
+    "I de gjennomgåtte sakene er revisjonskriteriene samlet sett {grad} oppfylt: {kriteriegrader}."
 )
+
+Konklusjonsregel = Literal["median", "svakeste"]
+"""How a problemstilling's grade follows from the grades of its criteria, each criterion
+counting once whatever its number of cases: ``median`` is the grade of the middle criterion
+(the weaker of the two middle ones when their number is even), ``svakeste`` that of the weakest."""
 
 
 class Kriterietest(Modell):
@@ -383,6 +390,11 @@ class Kriteriesett(Modell):
     toleranse: float | None = Field(default=None, gt=0, lt=1)
     """Tolerable deviation rate for internal control (``vurder --toleranse`` overrides it)."""
     statusnavn: dict[Status, str] = {}
+    konklusjonsregel: Konklusjonsregel = "median"
+    anbefaling_under: float | None = Field(default=None, gt=0, le=1)
+    """A criterion gets its recommendation when its share met is below this (default: the
+    lower limit of the top step of ``gradering``), or at any deviation with
+    ``anbefaling_ved_avvik``."""
     kriterier: list[Kriterium] = Field(min_length=1)
     tester: list[Kriterietest] = []
 

@@ -7,6 +7,8 @@ from collections.abc import Callable
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from revisjon import norsk
+
 if TYPE_CHECKING:  # imported for types only, so that ``revisjon --help`` stays fast
     from revisjon.feil import Avvisning
     from revisjon.kriteriesprak.sjekk import Sjekkrapport
@@ -30,8 +32,10 @@ def testlinje(t: Testutfall) -> str:
 def oppsummering(rapport: Sjekkrapport) -> str:
     bestatt = len(rapport.tester) - len(rapport.feilede_tester)
     return (
-        f"{len(rapport.filer)} kriteriefiler sjekket: {len(rapport.problemer)} feil, "
-        f"{bestatt} av {len(rapport.tester)} forventede statuser i testene stemmer."
+        f"{norsk.antall(len(rapport.filer), 'kriteriefil', 'kriteriefiler')} sjekket: "
+        f"{len(rapport.problemer)} feil, {bestatt} av "
+        f"{norsk.antall(len(rapport.tester), 'forventet status', 'forventede statuser')} i "
+        "testene stemmer."
     )
 
 

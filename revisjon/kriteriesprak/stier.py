@@ -102,8 +102,12 @@ def formater(verdi: Any) -> str:
             if len(_DATOER) < 50_000:
                 _DATOER[verdi] = tekst
         return tekst
-    if isinstance(verdi, float) and verdi.is_integer():
-        return str(int(verdi))
+    if isinstance(verdi, float):
+        # An amount as Norwegian text has it: «3 276», «1 234,50», groups split by a no-break
+        # space (norsk.TUSENSKILLE) so the figure never breaks across two lines.
+        if verdi.is_integer():
+            return f"{int(verdi):,}".replace(",", "\u00a0")
+        return f"{verdi:,.2f}".replace(",", "\u00a0").replace(".", ",")
     if isinstance(verdi, list | tuple):
         return ", ".join(map(formater, verdi)) if verdi else "ingen"
     return str(verdi)

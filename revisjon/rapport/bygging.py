@@ -6,10 +6,12 @@ the same, documented values as the bundled one: ``rapport`` is a ``Rapport``.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
+from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from revisjon import __version__, norsk
@@ -23,8 +25,9 @@ from revisjon.kriteriesprak.modell import (
     Kriterium,
     Problemstilling,
 )
+from revisjon.rapport.oppdrag import MANGLER_UTEN_OPPDRAG, LestOppdrag
 from revisjon.rapport.statistikk import Andel
-from revisjon.resultat import STATUSTEKST, Kjoring, Resultat, SakResultat
+from revisjon.resultat import STATUSTEKST, Kjoring, Resultat, SakResultat, naturlig_sakorden
 from revisjon.sak import TJENESTENAVN
 
 if TYPE_CHECKING:  # internal control adds these to a built report (kontroll.rapportdel)
@@ -55,7 +58,9 @@ class Kriteriefunn:
     kjoring: Kjoring = field(repr=False, compare=False)
     vurdering: str
     hovedtrekk: str
-    stotte: str
+    stotte: str | None
+    """What a random sample can support, in words; None when the sample is not documented as
+    random (the method chapter then says once what the intervals mean)."""
     anbefaling: str | None
     statusnavn: dict[str, str] = field(default_factory=lambda: dict(STATUSTEKST))
     """The words the criteria file uses for each status (``lovbrudd`` for ``ikke_oppfylt``)."""
@@ -65,9 +70,20 @@ class Kriteriefunn:
         return self.kriterium.id
 
     def statusmerke(self, resultat: Resultat) -> str:
-        """A verdict's status in this criterion's words, marked when the auditor overrode it."""
+        """A verdict's status in this criterion's words; an overridden one says it is the
+        auditor's and gives the tool's status beside it."""
         merke = self.statusnavn[resultat.status]
-        return f"{merke} (overstyrt)" if resultat.overstyring else merke
+        o = resultat.overstyring
+        if o is None:
+            return merke
+        return f"{merke} (overstyrt av revisor; verktøyet: {self.statusnavn[o.opprinnelig_status]})"
+
+    def begrunnelse(self, resultat: Resultat) -> str:
+        """The reason that goes with the status shown: the auditor's for an override."""
+        o = resultat.overstyring
+        if o is None:
+            return resultat.begrunnelse
+        return f"{o.begrunnelse} (revisor {o.av}, {norsk.dato(o.dato)})"
 
     @property
     def saker(self) -> list[tuple[SakResultat, Resultat]]:
@@ -97,7 +113,42 @@ class Kriteriefunn:
 
     @property
     def intervall_tekst(self) -> str:
-        return norsk.intervall(self.andel.intervall)
+        """The interval as the tables show it; with none or all in order the one-sided limit,
+        named so: ``ensidig øvre grense 22,1 %``."""
+        ensidig = self.andel.ensidig
+        if ensidig is None:
+            return norsk.intervall(self.andel.intervall)
+        if ensidig.side == "ovre":
+            return f"ensidig øvre grense {norsk.ovre_grense(ensidig.grense)}"
+        return f"ensidig nedre grense {norsk.nedre_grense(ensidig.grense)}"
+
+    @property
+    def kort_intervall(self) -> str:
+        """The interval for a narrow table (the terminal): the one-sided limit as ``under 22,1 %``
+        or ``over 77,9 %``."""
+        ensidig = self.andel.ensidig
+        if ensidig is None:
+            return norsk.intervall(self.andel.intervall)
+        if ensidig.side == "ovre":
+            return f"under {norsk.ovre_grense(ensidig.grense)}"
+        return f"over {norsk.nedre_grense(ensidig.grense)}"
+
+    @property
+    def usikkerhet_tekst(self) -> str:
+        """``95 % konfidensintervall 6,6 %–65,3 %`` or ``ensidig 95 % øvre grense 22,1 %``."""
+        konfidens = norsk.konfidens(self.andel.konfidens)
+        if self.andel.ensidig is None:
+            return f"{konfidens} konfidensintervall {self.intervall_tekst}"
+        return self.intervall_tekst.replace("ensidig ", f"ensidig {konfidens} ", 1)
+
+    @property
+    def kontor_antall(self) -> list[tuple[str, dict[str, int]]]:
+        """Cases per status for each office, in the order of ``Rapport.per_kontor``."""
+        teller: dict[str, dict[str, int]] = {}
+        for sak, r in self.saker:
+            rad = teller.setdefault(kontornavn(sak.kontor), dict.fromkeys(STATUSER, 0))
+            rad[r.status] += 1
+        return sorted(teller.items())
 
 
 @dataclass(frozen=True)
@@ -106,9 +157,15 @@ class Konklusjon:
 
     problemstilling: Problemstilling
     funn: list[Kriteriefunn]
-    andel: Andel
     grad: str | None
     tekst: str
+    kriteriegrader: str
+    """The criteria named by grade: «K4 langt på veg oppfylt, K1 og K9 i noen grad»."""
+
+    @property
+    def anbefalinger(self) -> list[Kriteriefunn]:
+        """The criteria under this problemstilling whose findings call for a recommendation."""
+        return [f for f in self.funn if f.anbefaling]
 
 
 @dataclass(frozen=True)
@@ -131,6 +188,107 @@ class Rapport:
     overstyrte: list[tuple[SakResultat, Resultat]] = field(default_factory=list)
     utvalgsbeskrivelse: Utvalgsbeskrivelse | None = None
     toleranse: Toleranse | None = None
+    tilfeldig: bool = False
+    """The sample is documented as random (a manifest): the report may say what it supports."""
+    oppdrag: LestOppdrag | None = None
+    internkontroll: bool = False
+    """Written as the Nav office's own control, not as an audit for the kontrollutvalg."""
+    trend: str | None = None
+    """The trend against earlier months, as Markdown (internal control)."""
+
+    @property
+    def mottaker(self) -> str:
+        """Whom the recommendations address: the assignment's entity, else «kommunen»."""
+        return self.oppdrag.mottaker if self.oppdrag else "kommunen"
+
+    @property
+    def kommune(self) -> str | None:
+        return self.oppdrag.data.kommune if self.oppdrag else None
+
+    @property
+    def fulltittel(self) -> str:
+        """The title as the report and the document properties give it, naming the kommune."""
+        if self.oppdrag and self.oppdrag.data.tittel:
+            tittel = self.oppdrag.data.tittel
+        else:
+            tittel = self.tittel
+        kommune = self.kommune
+        if kommune and kommune.split()[0] not in tittel:
+            return f"{tittel} – {kommune}"
+        return tittel
+
+    @property
+    def mangler(self) -> list[str]:
+        """The parts of the report the auditor has not given (``--oppdrag``)."""
+        return self.oppdrag.mangler() if self.oppdrag else list(MANGLER_UTEN_OPPDRAG)
+
+    @property
+    def per_kontor(self) -> list[tuple[str, int]]:
+        teller = Counter(kontornavn(s.kontor) for s in self.kjoring.saker)
+        return sorted(teller.items())
+
+    @property
+    def flere_kontor(self) -> bool:
+        """The cases come from more than one office: tables get a column for the office."""
+        return len({s.kontor for s in self.kjoring.saker}) > 1
+
+    @property
+    def regler(self) -> list[str]:
+        """The grading and recommendation rules of each criteria file, for the method chapter."""
+        return [regeltekst(s) for s in self.kriteriesett]
+
+    @property
+    def anbefalinger(self) -> list[tuple[int, Konklusjon]]:
+        """The problemstillinger with recommendations, with their numbers."""
+        return [(i, k) for i, k in enumerate(self.konklusjoner, 1) if k.anbefalinger]
+
+    @property
+    def kontrollmaned(self) -> str:
+        """The month the sample is from, as internal control names itself («mars 2025»): the
+        manifest's period when it has one, else the month of the latest vedtak, else of the
+        report date; never the day the report was written when the cases say otherwise."""
+        u = self.utvalgsbeskrivelse
+        if u is not None:
+            f = u.lest.data.filtre
+            dato = f.dag or f.til or f.fra
+            if dato is not None:
+                return norsk.maned(dato)
+        datoer = [s.vedtaksdato for s in self.kjoring.saker if s.vedtaksdato]
+        return norsk.maned(max(datoer) if datoer else self.dato)
+
+    @property
+    def kontrolltittel(self) -> str:
+        """«Internkontroll – stikkprøve mars 2025», or the assignment's own title."""
+        if self.oppdrag and self.oppdrag.data.tittel:
+            return self.oppdrag.data.tittel
+        return f"Internkontroll – stikkprøve {self.kontrollmaned}"
+
+    @property
+    def avvik(self) -> list[tuple[SakResultat, Kriteriefunn, Resultat]]:
+        """Every deviation (not met, partly met) for follow-up, by case, in the order of the
+        criteria within a case."""
+        funn = {f.id: f for f in self.funn}
+        return [
+            (s, funn[r.kriterium], r)
+            for s in self.kjoring.saker
+            for r in s.resultater
+            if r.status in ("ikke_oppfylt", "delvis_oppfylt") and r.kriterium in funn
+        ]
+
+    @property
+    def avvik_per_enhet(self) -> list[tuple[str, int, int]]:
+        """Per caseworker unit: deviations and the cases with at least one."""
+        avvik: Counter[str] = Counter()
+        saker: dict[str, set[str]] = {}
+        for s, _, _ in self.avvik:
+            enhet = s.enhet or "ikke oppgitt"
+            avvik[enhet] += 1
+            saker.setdefault(enhet, set()).add(s.sak_id)
+        return [(e, avvik[e], len(saker[e])) for e in sorted(avvik)]
+
+    @property
+    def noen_faller_kort(self) -> bool:
+        return any(f.faller_kort for f in self.funn)
 
     @property
     def konfidens_tekst(self) -> str:
@@ -209,7 +367,9 @@ def velg_grad(andel: float | None, skala: list[Grad]) -> str | None:
     return None
 
 
-def _tall(andel: Andel, antall: dict[str, int], grad: str | None) -> dict[str, str]:
+def _tall(
+    andel: Andel, antall: dict[str, int], grad: str | None, kriteriegrader: str = ""
+) -> dict[str, str]:
     """The values a criteria file's report texts name (``{vurdert}``, ``{andel}`` …), as the
     report writes them: counts with a thousands separator, shares in per cent."""
     return {
@@ -222,50 +382,87 @@ def _tall(andel: Andel, antall: dict[str, int], grad: str | None) -> dict[str, s
         "andel": norsk.prosent(andel.andel),
         "intervall": norsk.intervall(andel.intervall),
         "grad": grad or "–",
+        "kriteriegrader": kriteriegrader,
     }
 
 
-def stotte_tekst(andel: Andel) -> str:
-    """What the sample can support, in plain words (the upper or lower bound that matters)."""
+def stotte_tekst(andel: Andel, *, tilfeldig: bool) -> str | None:
+    """What a random sample can support, in plain words (the limit that matters); None when
+    the sample is not documented as random: the interval then describes the uncertainty only
+    under an assumption the report cannot show, and the method chapter says so once."""
     if not andel.vurdert or andel.intervall is None:
         return "Kriteriet er ikke vurdert i noen sak, så utvalget sier ingenting om praksis."
+    if not tilfeldig:
+        return None
+    sikkerhet = norsk.konfidens(andel.konfidens)
+    grunnlag = (
+        f"Med {norsk.antall(andel.vurdert, 'sak', 'saker')} og "
+        f"{norsk.heltall(andel.oppfylt) if andel.oppfylt else 'ingen'} funnet i orden kan "
+        f"revisjonen med {sikkerhet} sikkerhet si at andelen"
+    )
+    ensidig = andel.ensidig
+    if ensidig is not None and ensidig.side == "ovre":
+        return f"{grunnlag} er under {norsk.ovre_grense(ensidig.grense)} (ensidig grense)."
+    if ensidig is not None:
+        return f"{grunnlag} er over {norsk.nedre_grense(ensidig.grense)} (ensidig grense)."
     # The limits of the two-sided interval, rounded outwards like the interval in the report.
     lav, hoy = norsk.nedre_grense(andel.intervall[0]), norsk.ovre_grense(andel.intervall[1])
-    sikkerhet = norsk.konfidens(andel.konfidens)
-    saker = "sak" if andel.vurdert == 1 else "saker"
-    grunnlag = (
-        f"Med {norsk.heltall(andel.vurdert)} {saker} og {norsk.heltall(andel.oppfylt)} "
-        "funnet i orden"
-    )
-    if andel.oppfylt == 0:
-        return f"{grunnlag} kan vi med {sikkerhet} sikkerhet bare si at andelen er under {hoy}."
-    if andel.oppfylt == andel.vurdert:
-        return f"{grunnlag} kan vi med {sikkerhet} sikkerhet bare si at andelen er over {lav}."
-    return (
-        f"{grunnlag} kan vi med {sikkerhet} sikkerhet si at andelen ligger mellom {lav} og {hoy}."
-    )
+    return f"{grunnlag} ligger mellom {lav} og {hoy}."
+
+
+KLART_FLERTALL = Fraction(2, 3)
+"""The share of the assessed cases one status needs for the report to call it a main feature
+(«et hovedtrekk»): at least two in three. Below that the report gives the split instead; «4 of
+8» is not a main feature when the other half falls short."""
 
 
 def hovedtrekk(
     antall: dict[str, int], vurdert: int, statusnavn: dict[str, str] | None = None
 ) -> str:
+    """The main feature of a criterion's findings when one status has a clear majority
+    (``KLART_FLERTALL``), else the split between the statuses."""
     if not vurdert:
         return (
             "Kriteriet var ikke aktuelt eller kunne ikke vurderes i noen av de gjennomgåtte sakene."
         )
-    vanligst = max(("ikke_oppfylt", "delvis_oppfylt", "oppfylt"), key=lambda s: antall[s])
-    av = f"({norsk.heltall(antall[vanligst])} av {norsk.heltall(vurdert)} saker)"
-    if statusnavn and statusnavn[vanligst] != STATUSTEKST[vanligst]:
-        # The criteria file's own words (e.g. «lovbrudd») do not fit the sentence below.
-        return f"Et hovedtrekk i de gjennomgåtte sakene er: {statusnavn[vanligst]} {av}."
-    return f"Et hovedtrekk i de gjennomgåtte sakene er at kriteriet {_LEDDSETNING[vanligst]} {av}."
+    navn = statusnavn or dict(STATUSTEKST)
+    vanligst = max(VURDERTE, key=lambda s: antall[s])
+    if Fraction(antall[vanligst], vurdert) >= KLART_FLERTALL:
+        av = f"({norsk.heltall(antall[vanligst])} av {norsk.antall(vurdert, 'sak', 'saker')})"
+        if navn[vanligst] != STATUSTEKST[vanligst]:
+            # The criteria file's own words (e.g. «lovbrudd») do not fit the sentence below.
+            return f"Et hovedtrekk i de gjennomgåtte sakene er: {navn[vanligst]} {av}."
+        return (
+            f"Et hovedtrekk i de gjennomgåtte sakene er at kriteriet {_LEDDSETNING[vanligst]} {av}."
+        )
+    deler = [s for s in VURDERTE if antall[s]]
+    forste, *resten = deler
+    ledd = [
+        f"{navn[forste]} i {norsk.heltall(antall[forste])} av "
+        f"{norsk.antall(vurdert, 'vurdert sak', 'vurderte saker')}",
+        *(f"{navn[s]} i {norsk.heltall(antall[s])}" for s in resten),
+    ]
+    tekst = norsk.opplisting(ledd)
+    return f"I de gjennomgåtte sakene er resultatet delt: {tekst}."
 
+
+VURDERTE = ("oppfylt", "delvis_oppfylt", "ikke_oppfylt")
+"""The statuses of an assessed case, the denominator of the share met."""
 
 _LEDDSETNING = {
     "oppfylt": "er oppfylt",
     "delvis_oppfylt": "bare er delvis oppfylt",
     "ikke_oppfylt": "ikke er oppfylt",
 }
+
+
+def kontornavn(kontor: str | None) -> str:
+    return kontor or "ikke oppgitt"
+
+
+def _fyll(tekst: str, verdier: dict[str, str]) -> str:
+    """A criteria file's report text filled in, a noun after the count 1 in the singular."""
+    return norsk.entall_etter_en(fyll_rapporttekst(tekst, verdier))
 
 
 def _vurderingstekst(kriterium: Kriterium, andel: Andel, verdier: dict[str, str]) -> str:
@@ -277,12 +474,28 @@ def _vurderingstekst(kriterium: Kriterium, andel: Andel, verdier: dict[str, str]
             "Revisjonen vurderer at kriteriet er {grad} oppfylt i de gjennomgåtte sakene: "
             "oppfylt i {oppfylt} av {vurdert} saker ({andel})."
         )
-        return fyll_rapporttekst(standard, verdier)
+        return _fyll(standard, verdier)
     if andel.oppfylt == andel.vurdert:
-        return fyll_rapporttekst(tekster.alle, verdier)
+        return _fyll(tekster.alle, verdier)
     if andel.oppfylt == 0:
-        return fyll_rapporttekst(tekster.ingen, verdier)
-    return fyll_rapporttekst(tekster.noen, verdier)
+        return _fyll(tekster.ingen, verdier)
+    return _fyll(tekster.noen, verdier)
+
+
+def anbefalingsgrense(sett: LastetSett) -> float:
+    """The share met below which a criterion gets its recommendation: the file's
+    ``anbefaling_under``, else the lower limit of the top step of its ``gradering``."""
+    if sett.sett.anbefaling_under is not None:
+        return sett.sett.anbefaling_under
+    return sett.sett.gradering[0].grense
+
+
+def krever_anbefaling(kriterium: Kriterium, andel: Andel, grense: float) -> bool:
+    """Whether the findings call for a recommendation: assessed, not met everywhere, and
+    either below ``grense`` or a criterion where every deviation counts."""
+    if not andel.vurdert or andel.oppfylt == andel.vurdert:
+        return False
+    return kriterium.anbefaling_ved_avvik or andel.oppfylt / andel.vurdert < grense
 
 
 def _kriteriefunn(
@@ -291,14 +504,15 @@ def _kriteriefunn(
     kriterium: Kriterium,
     konfidens: float,
     antall: dict[str, int],
+    tilfeldig: bool,
 ) -> Kriteriefunn:
     vurdert = antall["oppfylt"] + antall["delvis_oppfylt"] + antall["ikke_oppfylt"]
     andel = Andel(antall["oppfylt"], vurdert, konfidens)
     grad = velg_grad(andel.andel, sett.sett.gradering)
-    verdier = _tall(andel, antall, grad)
-    faller_kort = vurdert > 0 and andel.oppfylt < vurdert
+    verdier = _tall(andel, antall, grad, f"{kriterium.id} {grad or '–'} oppfylt")
     egne = {str(s): navn for s, navn in sett.sett.statusnavn.items()}
     statusnavn = {s: egne.get(s, tekst) for s, tekst in STATUSTEKST.items()}
+    anbefal = kriterium.anbefaling and krever_anbefaling(kriterium, andel, anbefalingsgrense(sett))
     return Kriteriefunn(
         kriterium=kriterium,
         fil=sett.fil,
@@ -308,29 +522,97 @@ def _kriteriefunn(
         kjoring=kjoring,
         vurdering=_vurderingstekst(kriterium, andel, verdier),
         hovedtrekk=hovedtrekk(antall, vurdert, statusnavn),
-        stotte=stotte_tekst(andel),
-        anbefaling=fyll_rapporttekst(kriterium.anbefaling, verdier)
-        if kriterium.anbefaling and faller_kort
+        stotte=stotte_tekst(andel, tilfeldig=tilfeldig),
+        anbefaling=_fyll(kriterium.anbefaling, verdier)
+        if anbefal and kriterium.anbefaling
         else None,
         statusnavn=statusnavn,
     )
 
 
+def samlet_grad(funn: list[Kriteriefunn], regel: str) -> Kriteriefunn | None:
+    """The criterion whose grade is the problemstilling's, by the file's ``konklusjonsregel``:
+    each assessed criterion counts once, ordered by share met; ``median`` takes the middle one
+    (the weaker of the two middle ones when their number is even), ``svakeste`` the weakest."""
+    vurderte = sorted((f for f in funn if f.andel.vurdert), key=lambda f: f.andel.andel or 0.0)
+    if not vurderte:
+        return None
+    return vurderte[0] if regel == "svakeste" else vurderte[(len(vurderte) - 1) // 2]
+
+
+def kriteriegrader(funn: list[Kriteriefunn], skala: list[Grad]) -> str:
+    """The criteria named by their grade, best first: «K4 langt på veg oppfylt, K1 og K9 i noen
+    grad og K2 i begrenset grad» (to follow «er»); criteria not assessed are named last."""
+    rekkefolge = [g.tekst for g in skala]
+    grupper: dict[str, list[str]] = {}
+    for f in sorted(funn, key=lambda f: rekkefolge.index(f.grad) if f.grad else len(skala)):
+        if f.grad:
+            grupper.setdefault(f.grad, []).append(f.id)
+    ledd = [
+        f"{norsk.opplisting(ider)} {grad}{' oppfylt' if i == 0 else ''}"
+        for i, (grad, ider) in enumerate(grupper.items())
+    ]
+    tekst = norsk.opplisting(ledd)
+    ikke = [f.id for f in funn if not f.grad]
+    if ikke:
+        verb = "kunne ikke vurderes"
+        tekst = (
+            f"{tekst}; {norsk.opplisting(ikke)} {verb}"
+            if tekst
+            else f"{norsk.opplisting(ikke)} {verb}"
+        )
+    return tekst
+
+
 def _konklusjon(
     problemstilling: Problemstilling, funn: list[Kriteriefunn], sett: LastetSett, konfidens: float
 ) -> Konklusjon:
-    oppfylt = sum(f.andel.oppfylt for f in funn)
-    vurdert = sum(f.andel.vurdert for f in funn)
-    andel = Andel(oppfylt, vurdert, konfidens)
-    antall = {s: sum(f.antall[s] for f in funn) for s in STATUSTEKST}
-    grad = velg_grad(andel.andel, sett.sett.gradering)
+    grunnlag = samlet_grad(funn, sett.sett.konklusjonsregel)
+    grad = grunnlag.grad if grunnlag else None
+    grader = kriteriegrader(funn, sett.sett.gradering)
     mal = problemstilling.konklusjon or STANDARD_KONKLUSJON
-    tekst = (
-        fyll_rapporttekst(mal, _tall(andel, antall, grad))
-        if vurdert
-        else "Ingen av kriteriene under problemstillingen kunne vurderes i de gjennomgåtte sakene."
+    if grunnlag is None:
+        tekst = (
+            "Ingen av kriteriene under problemstillingen kunne vurderes i de gjennomgåtte sakene."
+        )
+    else:
+        # {oppfylt} and {vurdert} in an own file's older text keep their meaning, the counts
+        # summed over the criteria; the bundled texts name the criteria by grade instead.
+        antall = {s: sum(f.antall[s] for f in funn) for s in STATUSTEKST}
+        samlet = Andel(
+            sum(f.andel.oppfylt for f in funn), sum(f.andel.vurdert for f in funn), konfidens
+        )
+        tekst = _fyll(mal, _tall(samlet, antall, grad, grader))
+    return Konklusjon(problemstilling, funn, grad, tekst, grader)
+
+
+def regeltekst(sett: LastetSett) -> str:
+    """The grading rules of a criteria file, for the method chapter."""
+    trinn = [
+        f"«{g.tekst}» {'minst' if g.minst is not None else 'over'} {norsk.prosent(g.grense)}"
+        for g in sett.sett.gradering
+    ]
+    if sett.sett.konklusjonsregel == "svakeste":
+        regel = "graden til det svakeste kriteriet under den"
+    else:
+        regel = (
+            "graden til det midterste kriteriet når kriteriene under den ordnes etter andel "
+            "oppfylt (ved et likt antall kriterier det svakeste av de to midterste)"
+        )
+    return (
+        f"Et kriterium får graden etter andelen oppfylt: {norsk.opplisting(trinn)}. "
+        f"En problemstilling får {regel}; hvert kriterium teller likt, uansett hvor mange saker "
+        "det er vurdert i, fordi kriteriene har ulike nevnere og ulik vekt og ikke kan slås "
+        f"sammen til én andel (regelen «{sett.sett.konklusjonsregel}» i kriteriefilen). "
+        f"Revisjonen gir en anbefaling for et kriterium som er oppfylt i under "
+        f"{norsk.prosent(anbefalingsgrense(sett))} av sakene der det er vurdert, og for kriterier "
+        "der kriteriefilen sier at ethvert avvik skal følges opp."
     )
-    return Konklusjon(problemstilling, funn, andel, grad, tekst)
+
+
+def naturlig_rekkefolge(kjoring: Kjoring) -> Kjoring:
+    """The run with its cases in natural ``sak_id`` order, as every table lists them."""
+    return dataclasses.replace(kjoring, saker=sorted(kjoring.saker, key=naturlig_sakorden))
 
 
 def bygg_rapport(
@@ -341,15 +623,25 @@ def bygg_rapport(
     konfidens: float = 0.95,
     valg: list[tuple[str, str]] | None = None,
     utvalg: str | None = None,
+    tilfeldig: bool = False,
+    oppdrag: LestOppdrag | None = None,
+    internkontroll: bool = False,
 ) -> Rapport:
-    """Compute every figure and text of the report from a run's verdicts."""
+    """Compute every figure and text of the report from a run's verdicts. ``tilfeldig``: the
+    sample is documented as random (a manifest), so the report may say what it supports."""
+    kjoring = naturlig_rekkefolge(kjoring)
     funn: list[Kriteriefunn] = []
     konklusjoner: list[Konklusjon] = []
     antall = kjoring.antall_per_kriterium()
     for sett in kriteriesett:
         sine = {
             k.id: _kriteriefunn(
-                kjoring, sett, k.kilde, konfidens, antall.get(k.id, dict.fromkeys(STATUSER, 0))
+                kjoring,
+                sett,
+                k.kilde,
+                konfidens,
+                antall.get(k.id, dict.fromkeys(STATUSER, 0)),
+                tilfeldig,
             )
             for k in sett.kriterier
         }
@@ -373,5 +665,8 @@ def bygg_rapport(
         valg=valg or [],
         filer=kjoring.filer,
         utvalg=utvalg,
+        tilfeldig=tilfeldig,
         overstyrte=overstyrte,
+        oppdrag=oppdrag,
+        internkontroll=internkontroll,
     )

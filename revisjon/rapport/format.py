@@ -7,3 +7,4 @@ class Format(StrEnum):
     markdown = "markdown"
     json = "json"
     jsonl = "jsonl"
+    docx = "docx"

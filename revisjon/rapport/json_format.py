@@ -56,6 +56,7 @@ def _sak(s: SakResultat, resultater: object = None) -> dict[str, Any]:
         "linje": s.linje,
         "tjeneste": s.tjeneste,
         "enhet": s.enhet,
+        "kontor": s.kontor,
         "vedtaksdato": s.vedtaksdato.isoformat() if s.vedtaksdato else None,
         "resultater": [_resultat(r) for r in s.resultater] if resultater is None else resultater,
     }
@@ -84,6 +85,9 @@ def _hode(rapport: Rapport) -> dict[str, Any]:
                 "antall": f.antall,
                 "andel_oppfylt": f.andel.andel,
                 "konfidensintervall": list(f.andel.intervall) if f.andel.intervall else None,
+                "ensidig_grense": {"side": e.side, "grense": e.grense}
+                if (e := f.andel.ensidig)
+                else None,
                 "grad": f.grad,
                 "statusnavn": f.statusnavn,
                 "toleranse": toleranse_json(rapport, f.id),

@@ -23,6 +23,8 @@ from revisjon.rapport.bygging import Rapport
 from revisjon.resultat import STATUSTEKST, Resultat
 
 MAL = "rapport.md.j2"
+INTERNKONTROLL = "internkontroll.md.j2"
+"""The template of a Nav office's own control (``Rapport.internkontroll``)."""
 _SPESIAL = re.compile(r"([\\`*_{}\[\]<>|#!~])")
 _MELLOMROM = re.compile(r"[^\S\u00a0]+")
 """A run of white space to fold, except the no-break space (``norsk.TUSENSKILLE`` in counts, and
@@ -70,6 +72,8 @@ def _filtre(miljo: jinja2.Environment) -> None:
         prosent=norsk.prosent,
         intervall=norsk.intervall,
         heltall=norsk.heltall,
+        antall=norsk.antall,
+        langdato=norsk.langdato,
     )
 
 
@@ -102,8 +106,9 @@ def strom(rapport: Rapport, *, mal: Path | None = None) -> Iterator[str]:
     """The report as Markdown in pieces, from the bundled template or from ``mal``. The template
     is read and compiled before this returns; faults found while filling it in come as the
     pieces are taken."""
+    innebygd = INTERNKONTROLL if rapport.internkontroll else MAL
     with _malfeil(mal):
-        malen = _miljo(mal).get_template(mal.name if mal else MAL)
+        malen = _miljo(mal).get_template(mal.name if mal else innebygd)
     return _fyll(malen, rapport, mal)
 
 

@@ -97,6 +97,23 @@ def ensidig_ovre(x: int, n: int, konfidens: float = 0.95) -> float:
     return _halver(lambda p: _binomial_hale(x, n, p, ovre=False), 1 - konfidens, False)
 
 
+def ensidig_nedre(x: int, n: int, konfidens: float = 0.95) -> float:
+    """The one-sided lower limit of a binomial share (Clopper-Pearson): with all n in order,
+    ``alfa ** (1 / n)``."""
+    return 1.0 - ensidig_ovre(n - x, n, konfidens)
+
+
+@dataclass(frozen=True)
+class Ensidig:
+    """The one-sided limit used when none or all of the cases are in order: the two-sided
+    interval's only informative limit would be a (1 + konfidens) / 2 bound, not a ``konfidens``
+    one (0 of 12 at 95 %: 26,5 % two-sided, 22,1 % one-sided)."""
+
+    side: str
+    """``ovre`` (none in order: the share is below ``grense``) or ``nedre`` (all in order)."""
+    grense: float
+
+
 @dataclass(frozen=True)
 class Andel:
     """How many of the assessed cases met a criterion, and what the sample can support."""
@@ -112,3 +129,14 @@ class Andel:
     @property
     def intervall(self) -> tuple[float, float] | None:
         return clopper_pearson(self.oppfylt, self.vurdert, self.konfidens) if self.vurdert else None
+
+    @property
+    def ensidig(self) -> Ensidig | None:
+        """The one-sided limit when none or all of the assessed cases are in order, else None."""
+        if not self.vurdert:
+            return None
+        if self.oppfylt == 0:
+            return Ensidig("ovre", ensidig_ovre(0, self.vurdert, self.konfidens))
+        if self.oppfylt == self.vurdert:
+            return Ensidig("nedre", ensidig_nedre(self.vurdert, self.vurdert, self.konfidens))
+        return None

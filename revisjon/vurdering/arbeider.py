@@ -33,7 +33,7 @@ Kilde = tuple[str, str]
 Dom = tuple[str, str, str]
 """A verdict (``Resultat``) as a plain tuple: criterion, status, reason."""
 
-Pakket = tuple[str, int, int | None, str, str | None, dt.date | None, tuple[int, ...]]
+Pakket = tuple[str, int, int | None, str, str | None, dt.date | None, tuple[int, ...], str | None]
 """A ``SakResultat`` as a plain tuple (which pickles several times faster than a dataclass):
 its file as its input's place in the chunk (the parent has the path already), its verdicts as
 places in the worker's table of verdicts."""
@@ -120,6 +120,7 @@ def vurder(bit: list[Enhet]) -> Bitsvar:
                         sak.enhet,
                         vedtaksdato,
                         tuple(indekser),
+                        sak.kontor,
                     )
                 )
     summer = [filsummer.get(e) if isinstance(e, str) else None for e in bit]
@@ -148,7 +149,7 @@ class Utpakker:
             if isinstance(v, Avvisning):
                 ut.append(v)
                 continue
-            sak_id, nr, linje, tjeneste, enhet, vedtaksdato, indekser = v
+            sak_id, nr, linje, tjeneste, enhet, vedtaksdato, indekser, kontor = v
             kilde = enheter[nr]
             ut.append(
                 nytt_sakresultat(
@@ -159,6 +160,7 @@ class Utpakker:
                     felles.setdefault(enhet, enhet),
                     felles.setdefault(vedtaksdato, vedtaksdato),
                     tuple(map(tabell.__getitem__, indekser)),
+                    felles.setdefault(kontor, kontor),
                 )
             )
         return ut, summer

@@ -56,7 +56,14 @@ def vurder_sak(
     vedtaksdato = sak.vedtak.dato if sak.vedtak else None
     if felles is None:
         return SakResultat(
-            sak.sak_id, innlest.fil, innlest.linje, sak.tjeneste, sak.enhet, vedtaksdato, resultater
+            sak.sak_id,
+            innlest.fil,
+            innlest.linje,
+            sak.tjeneste,
+            sak.enhet,
+            vedtaksdato,
+            resultater,
+            sak.kontor,
         )
     # The verdicts are shared already (``KompilertKriterium`` gives one object per distinct
     # verdict); the facts about the case are shared here.
@@ -68,6 +75,7 @@ def vurder_sak(
         felles(sak.enhet),
         felles(vedtaksdato),
         resultater,
+        felles(sak.kontor),
     )
 
 
