@@ -146,11 +146,12 @@ class Saker:
     each distinct verdict written once.
 
     Equal verdicts are one shared object in a run («Husstanden har ingen barn.», see
-    ``KompilertKriterium``), so in a large run nearly every verdict has been written before:
-    its text is looked up by the object's id and joined in, and only the facts of each case
-    (its id, file, unit, date) are written anew. The text is that of ``_sak`` written by
-    ``_verdi`` (or on one line, by ``msgspec``), byte for byte; ``_sak`` stays the one
-    definition of a case's keys.
+    ``KompilertKriterium``), so in a large run most verdicts have been written before: the text
+    is looked up by the object's id and joined in, and only the facts of each case (its id,
+    file, unit, date) are written anew. Objects are written key by key from ``_sak`` and
+    ``_resultat``, which stay the one definition of the keys: strings by ``json``'s own C
+    function, numbers and null directly, anything else by ``_verdi`` (or on one line by
+    ``msgspec``). The text is ``json.dumps``'s, byte for byte (the tests compare them).
     """
 
     def __init__(self, *, niva: int | None) -> None:
@@ -166,26 +167,41 @@ class Saker:
             bool: _sann,
             int: int.__repr__,
         }
-        if niva is None:
-            self.start, self.skille, self.kolon, self.slutt = "{", ",", ":", "}"
-            self.listestart, self.listeslutt = "[", "]"
-            self.element = ","
-        else:
-            felt = "\n" + " " * (INNRYKK * (niva + 1))
-            self.start, self.skille, self.kolon = "{" + felt, "," + felt, ": "
-            self.slutt = "\n" + " " * (INNRYKK * niva) + "}"
-            self.listestart, self.listeslutt = "[", felt + "]"
-            self.element = felt + " " * INNRYKK
         self.nokler: dict[str, str] = {}
+        self.kolon = ":" if niva is None else ": "
+        self.ledd: dict[int, tuple[str, str, str]] = {}
+        # A verdict's text starts with the separator before it in the list of verdicts.
+        self.resultatskille = "," + self._ledd(self._dypere(niva))[0]
 
-    def _ny(self, r: Resultat) -> None:
-        verdi = _resultat(r)
-        if self.niva is None:
-            tekst = "," + _KODER.encode(verdi).decode()
-        else:
-            tekst = ",\n" + self.element[1:] + _verdi(verdi, self.niva + 2)
-        self.ferdige[id(r)] = tekst
-        self.levende.append(r)
+    def _dypere(self, niva: int | None) -> int | None:
+        return None if niva is None else niva + 1
+
+    def _ledd(self, niva: int | None) -> tuple[str, str, str]:
+        """The start, the separator and the end of an object or list ``niva`` levels deep."""
+        if niva is None:
+            return ("", ",", "")
+        if niva not in self.ledd:
+            inn = "\n" + " " * (INNRYKK * (niva + 1))
+            self.ledd[niva] = (inn, "," + inn, "\n" + " " * (INNRYKK * niva))
+        return self.ledd[niva]
+
+    def _objekt(self, objekt: dict[str, Any], niva: int | None) -> str:
+        kodere, nokler, kolon = self.kodere, self.nokler, self.kolon
+        deler = []
+        for navn, verdi in objekt.items():
+            nokkel = nokler.get(navn) or nokler.setdefault(navn, _TEKST(navn) + kolon)
+            koder = kodere.get(type(verdi))
+            deler.append(nokkel + (koder(verdi) if koder else self._annen(verdi, niva)))
+        start, skille, slutt = self._ledd(niva)
+        return "{" + start + skille.join(deler) + slutt + "}"
+
+    def _annen(self, verdi: object, niva: int | None) -> str:
+        """A value of a key ``niva`` levels deep that is not a string, a number or null."""
+        if niva is None:
+            return _KODER.encode(verdi).decode()
+        if isinstance(verdi, dict):
+            return self._objekt(verdi, niva + 1)
+        return _verdi(verdi, niva + 1)
 
     def _resultater(self, resultater: tuple[Resultat, ...]) -> Ferdig:
         if not resultater:
@@ -197,38 +213,25 @@ class Saker:
                 # Bounded memory: a fifth of the verdicts in a large run are seen only once
                 # (they name a date or an amount); those that recur, recur soon.
                 self.ferdige, self.levende = {}, []
+            niva = self._dypere(self._dypere(self.niva))
             for r in resultater:
                 if id(r) not in self.ferdige:
-                    self._ny(r)
+                    self.ferdige[id(r)] = self.resultatskille + self._objekt(_resultat(r), niva)
+                    self.levende.append(r)
             tekst = "".join(map(self.ferdige.__getitem__, map(id, resultater)))
         # Each verdict's text starts with the separator; the first one's is dropped.
-        return Ferdig(self.listestart + tekst[1:] + self.listeslutt)
+        _, _, slutt = self._ledd(self._dypere(self.niva))
+        return Ferdig(
+            "[" + self.resultatskille[1:] + tekst[len(self.resultatskille) :] + slutt + "]"
+        )
 
     def sak(self, s: SakResultat) -> str:
         """The text of one case."""
-        kodere, nokler = self.kodere, self.nokler
-        deler = []
-        for navn, verdi in _sak(s, self._resultater(s.resultater)).items():
-            nokkel = nokler.get(navn) or nokler.setdefault(navn, _TEKST(navn) + self.kolon)
-            koder = kodere.get(type(verdi))
-            deler.append(nokkel + (koder(verdi) if koder else self._verdi(verdi)))
-        return self.start + self.skille.join(deler) + self.slutt
+        return self._objekt(_sak(s, self._resultater(s.resultater)), self.niva)
 
     def avvist(self, a: Avvisning) -> str:
         """The text of one rejected input."""
-        return self._annen(_avvist(a))
-
-    def _verdi(self, verdi: object) -> str:
-        """A value of a case's key that is not a string, a number or null (a list or object)."""
-        if self.niva is None:
-            return _KODER.encode(verdi).decode()
-        return _verdi(verdi, self.niva + 1)
-
-    def _annen(self, verdi: object) -> str:
-        """A value that is not a string, a number or null (a list or object a case may get)."""
-        if self.niva is None:
-            return _KODER.encode(verdi).decode()
-        return _verdi(verdi, self.niva)
+        return self._objekt(_avvist(a), self.niva)
 
 
 def _verdi(verdi: object, niva: int) -> str:
