@@ -238,7 +238,7 @@ def test_hjelpen_viser_typer_standarder_og_valgfrie_argumenter_pa_norsk():
     vurder = kjor("vurder", "--help").stdout
     assert vurder.startswith("Bruk: revisjon vurder [VALG] STI...\n")
     assert "  -o, --ut STI " in vurder
-    assert "  --format [markdown|json|jsonl|docx] " in vurder
+    assert "  --format [markdown|json|jsonl|docx]\n" in vurder
     assert "  --konfidens TALL " in vurder and "[standard: 0.95]" in vurder
     assert "[påkrevd]" in vurder
     assert kjor("sjekk", "--help").stdout.startswith("Bruk: revisjon sjekk [VALG] [STI...]\n")
