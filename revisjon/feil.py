@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from revisjon.inntak.fodselsnummer import masker
+
 
 @dataclass(frozen=True)
 class Avvisning:
@@ -19,6 +21,13 @@ class Avvisning:
     felt: str | None
     melding: str
     inndata: str = ""
+
+    def __post_init__(self) -> None:
+        # The last guard: a file name (or anything else here) that holds an identity number is
+        # shown with its digits masked, wherever the rejection is written.
+        for navn in ("fil", "felt", "melding", "inndata"):
+            if (verdi := getattr(self, navn)) and (maskert := masker(verdi)) != verdi:
+                object.__setattr__(self, navn, maskert)
 
     @property
     def inndata_id(self) -> str:

@@ -296,10 +296,12 @@ def test_vurder_endrer_aldri_en_inndatafil(tmp_path: Path) -> None:
 
 
 def _referanse_inneholder(tekst: str) -> bool:
-    """The search as it was before the byte pre-test."""
+    """The plain search the byte pre-test stands in for: at every position, 11 digits with up
+    to three separators between any two, not next to another digit."""
+    monster = rf"(?=(?<!\d)(\d(?:(?:{fnr.SKILLETEGN}){{0,3}}\d){{10}})(?!\d))"
     return any(
-        fnr.har_gyldige_kontrollsifre(t.group(1) + t.group(2))
-        for t in re.finditer(r"(?<!\d)(\d{6}) ?(\d{5})(?!\d)", tekst)
+        fnr.har_gyldige_kontrollsifre(re.sub(r"\D", "", t.group(1)))
+        for t in re.finditer(monster, tekst)
     )
 
 
@@ -318,13 +320,17 @@ def _gyldige_nummer() -> list[str]:
 
 
 NUMMER = _gyldige_nummer()
+SKILLE = [" ", "  ", "\t", "\u00a0", "\u202f", "-", ".", "/", "_", " - ", "\u200b", "\u2013", "\n"]
 SIFRE_ANDRE = "٠١٢٣٤٥٦٧٨٩０１２３４５６７８９"
 
 TEKST_MED_SIFFER = st.lists(
     st.one_of(
-        st.text(alphabet="0123456789 -.eE\\u", max_size=14),
+        st.text(alphabet="0123456789 -.eE\\u/_\t\u00a0", max_size=14),
         st.sampled_from(NUMMER),
         st.sampled_from(NUMMER).map(lambda n: n[:6] + " " + n[6:]),
+        st.tuples(st.sampled_from(NUMMER), st.sampled_from(SKILLE), st.integers(1, 10)).map(
+            lambda t: t[0][: t[2]] + t[1] + t[0][t[2] :]
+        ),
         st.sampled_from(NUMMER).map(lambda n: n[1:]),
         st.sampled_from(NUMMER).map(lambda n: "".join(SIFRE_ANDRE[int(c)] for c in n)),
         st.text(max_size=8),
@@ -565,7 +571,7 @@ def test_ukjent_nokkel_som_ligner_pydantics_egne_navn_gir_feltet(
     fil = tmp_path / "sak.json"
     fil.write_text(json.dumps({**lag_sak(), "vedtak": {nokkel: 1}}), encoding="utf-8")
     avvisninger = [a for a in les_fil(fil) if isinstance(a, Avvisning)]
-    assert any(
-        a.felt == f"vedtak.{nokkel}" and a.melding.startswith("ukjent felt") for a in avvisninger
-    )
+    # A key not shaped like a field name is shown by its position only (it may be a name).
+    vist = nokkel if nokkel == "vedtak" else "(en nøkkel som ikke vises)"
+    assert any(a.felt == f"vedtak.{vist}" and a.melding.startswith("ukjent") for a in avvisninger)
     _bare_norske_problemer(_last(tmp_path, f"{json.dumps(nokkel)}: 1\n"))

@@ -386,11 +386,11 @@ FELTFEIL = [
     ("mangler-sak-id", "sak_id: T-1\n", "", "sak_id", "mangler; feltet er påkrevd", 1),
     ("mangler-vedtakstekst", "  tekst: Søknaden er innvilget.\n", "", "vedtak.tekst", "mangler; feltet er påkrevd", 13),  # på «vedtak:», der feltet mangler
     ("tom-sak-id", "sak_id: T-1\n", "sak_id: ''\n", "sak_id", "kan ikke være tom", 2),
-    ("dobbel-barne-id", "    - id: B2\n", "    - id: B1\n", "husstand.barn[1].id", "barne-id-en «B1» er brukt to ganger", 11),
-    ("ukjent-barn-i-journal", None, JOURNAL_B3, "journal[0].barn", "viser til barnet «B3», som ikke finnes i husstand.barn (B1, B2)", 20),
-    ("ukjent-barn-i-kartlegging", None, KARTLEGGING_B3, "kartlegginger[0].barn", "«B3», som ikke finnes i husstand.barn", 19),
-    ("ukjent-barn-i-tiltak", None, TILTAK_B3, "tiltak[0].barn", "«B3», som ikke finnes i husstand.barn", 20),
-    ("ukjent-barn-i-utgift", "  tekst: Søknaden er innvilget.\n", "  tekst: x\n" + UTGIFT_B3, "vedtak.beregning.utgifter[0].barn", "«B3», som ikke finnes i husstand.barn", 21),
+    ("dobbel-barne-id", "    - id: B2\n", "    - id: B1\n", "husstand.barn[1].id", "barne-id-en er brukt før, i husstand.barn[0].id", 11),
+    ("ukjent-barn-i-journal", None, JOURNAL_B3, "journal[0].barn", "viser til et barn som ikke finnes i husstand.barn (2 barn der)", 20),
+    ("ukjent-barn-i-kartlegging", None, KARTLEGGING_B3, "kartlegginger[0].barn", "et barn som ikke finnes i husstand.barn", 19),
+    ("ukjent-barn-i-tiltak", None, TILTAK_B3, "tiltak[0].barn", "et barn som ikke finnes i husstand.barn", 20),
+    ("ukjent-barn-i-utgift", "  tekst: Søknaden er innvilget.\n", "  tekst: x\n" + UTGIFT_B3, "vedtak.beregning.utgifter[0].barn", "et barn som ikke finnes i husstand.barn", 21),
     ("ukjent-tema", None, KARTLEGGING_B3.replace("B3", "B1").replace("[fritid]", "[fritid, skolee]"), "kartlegginger[0].tema[1]", "mente du «skole»?", 21),
 ]
 # fmt: on
@@ -423,7 +423,7 @@ JSON_FEIL = [
     ("husstand.voksne", "1", "skal være et heltall"),
     ("husstand.barn[0].alder", 18, "kan være høyst 17"),
     ("husstand.barn[0].alder", 9.0, "skal være et heltall"),
-    ("journal[0].barn", ["B7"], "viser til barnet «B7», som ikke finnes i husstand.barn"),
+    ("journal[0].barn", ["B7"], "viser til et barn som ikke finnes i husstand.barn"),
     ("samtaler[0].tolk", "barnn", "ugyldig verdi «barnn»; mente du «barn»?"),
 ]
 # fmt: on
@@ -508,7 +508,8 @@ def test_yaml_tagg_som_lager_objekter_avvises_og_ingenting_kjores(tmp_path: Path
         GRUNN_YAML + f"kontor: !!python/object/apply:os.system ['touch {spor}']\n",
     )
     [avvisning] = les_med_nabo(tmp_path, fil)
-    assert "YAML-taggen !!python/object/apply:os.system er ikke tillatt" in avvisning.melding
+    assert "en YAML-tagg (!…) er ikke tillatt" in avvisning.melding
+    assert "os.system" not in str(avvisning)  # the tag is input: never shown
     assert avvisning.linje == 17
     assert not spor.exists()
 
@@ -539,12 +540,17 @@ def test_alias_bombe_avvises(tmp_path: Path) -> None:
 
 def test_dupliserte_nokler_som_ikke_er_feltnavn_gjentas_ikke(tmp_path: Path) -> None:
     nummer = lag_fodselsnummer()
-    tekst = GRUNN_YAML + f"{nummer}: a\n{nummer}: b\nKari Nordmann: a\nKari Nordmann: b\n"
+    tekst = GRUNN_YAML + "Kari Nordmann: a\nKari Nordmann: b\n"
     fil = skriv(tmp_path, "sak.yaml", tekst)
     [avvisning] = les_med_nabo(tmp_path, fil)
     assert "en nøkkel står to ganger" in avvisning.melding
     assert avvisning.linje == 18
-    assert nummer not in str(avvisning)
+    assert "Kari" not in str(avvisning)
+    # A key that is a number is found by the identity-number guard before anything else.
+    fil = skriv(tmp_path, "sak.yaml", GRUNN_YAML + f"{nummer}: a\n{nummer}: b\n")
+    avvisninger = les_med_nabo(tmp_path, fil)
+    assert [a.linje for a in avvisninger] == [17, 18]
+    assert all("fødselsnummer" in a.melding and nummer not in str(a) for a in avvisninger)
     json_fil = skriv(
         tmp_path, "sak.json", f'{{"Kari Nordmann": 1, "Kari Nordmann": 2, "{nummer}": 3}}'
     )
@@ -605,7 +611,7 @@ def test_samme_sak_id_i_to_filer_avviser_begge_og_vurderer_resten(
     assert meldinger[str(forste)].felt == meldinger[str(andre)].felt == "sak_id"
     assert f"finnes også i {andre}" in meldinger[str(forste)].melding
     assert f"finnes også i {forste}" in meldinger[str(andre)].melding
-    assert "«GJ-ØS-07»" in meldinger[str(forste)].melding
+    assert "GJ-ØS-07" not in meldinger[str(forste)].melding  # an id is input: never echoed
     assert kjoring.antall_lest == 3
     assert kjoring.antall_avviste_inndata == 2
 

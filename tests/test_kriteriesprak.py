@@ -1509,7 +1509,7 @@ LASTEFEIL = [
         """,
         '"{vedtak}"',
         "begrunnelse.oppfylt",
-        "er en hel struktur; velg et felt i den",
+        "er en hel struktur (en mapping",
     ),
     feil(
         "ulukket-krollparentes",
@@ -1712,7 +1712,8 @@ def test_duplisert_id_i_samme_fil(tmp_path):
     fil = skriv(tmp_path, tekst)
     (problem,) = problemer(fil)
     assert str(problem).startswith(f"{fil}:{linje_med(tekst, 'id: K1', 2)}: K1: ")
-    assert f"id-en er brukt før (i {fil}); gi hvert kriterium en unik id" in problem.melding
+    forste = linje_med(tekst, "id: K1")
+    assert f"id-en er brukt på linje {forste} i samme fil; gi hvert kriterium" in problem.melding
 
 
 def test_duplisert_id_i_to_filer(tmp_path):
@@ -1721,7 +1722,7 @@ def test_duplisert_id_i_to_filer(tmp_path):
     andre = skriv(tmp_path, tekst, "b.yaml")
     (problem,) = problemer(forste, andre)
     assert str(problem).startswith(f"{andre}:{linje_med(tekst, 'id: K2')}: K2: ")
-    assert f"id-en er brukt før (i {forste})" in problem.melding
+    assert f"id-en er brukt før (i {forste}:" in problem.melding
     # A directory is every .yaml file in it, sorted: the same problem.
     (problem,) = problemer(tmp_path)
     assert str(problem).startswith(f"{andre}:{linje_med(tekst, 'id: K2')}: K2: ")
@@ -1790,7 +1791,7 @@ def test_standardsettet_lastes_uten_feil():
 def test_ugyldig_regex_forklares_pa_norsk(monster: str, melding: str) -> None:
     import re
 
-    from revisjon.kriteriesprak.gyldighet import _regexfeil
+    from revisjon.kriteriesprak.regex import _regexfeil
 
     with pytest.raises(re.error) as feil:
         re.compile(monster)

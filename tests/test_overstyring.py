@@ -217,7 +217,7 @@ FEIL = [
         "ukjent sak",
         GOD + _oppforing(sak_id="T-9"),
         8,
-        "sak_id: saken «T-9» er ikke blant de vurderte sakene",
+        "sak_id: saken det vises til, er ikke blant de vurderte sakene",
     ),
     (
         "ukjent kriterium",
@@ -229,7 +229,7 @@ FEIL = [
         "samme sak og kriterium to ganger",
         GOD + _oppforing(status="ikke_oppfylt"),
         8,
-        "T-1 / K1 er overstyrt to ganger",
+        "samme sak og kriterium er overstyrt to ganger",
     ),
     (
         "begrunnelse mangler",

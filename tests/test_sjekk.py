@@ -48,7 +48,7 @@ FEILFILER = [
     ("mangler-kilde", GYLDIG.replace("    kilde: [forvaltningsloven § 17]\n", ""), "k.yaml:4: T1: kilde: mangler; feltet er påkrevd"),
     ("tom-kilde", GYLDIG.replace("[forvaltningsloven § 17]", "[]"), "k.yaml:6: T1: kilde: kan ikke være tom"),
     ("gradering-rekkefolge", GYLDIG.replace("kriterier:\n", "gradering:\n  - {minst: 0.3, tekst: i noen grad}\n  - {minst: 0.9, tekst: i stor grad}\n  - {minst: 0, tekst: i liten grad}\nkriterier:\n"), "k.yaml:5: gradering[1]: trinnene står ikke i synkende rekkefølge"),
-    ("dublett-id", GYLDIG + GYLDIG.split("kriterier:\n")[1], "k.yaml:12: T1: id-en er brukt før i samme fil"),
+    ("dublett-id", GYLDIG + GYLDIG.split("kriterier:\n")[1], "k.yaml:12: T1: id-en er brukt på linje 4 i samme fil"),
 ]  # fmt: skip
 
 
@@ -65,11 +65,15 @@ def test_hver_feilklasse_gir_fil_linje_id_og_kode_1(tmp_path, navn, tekst, forve
 def test_gyldig_fil_gir_kode_0(tmp_path):
     skriv(tmp_path, "k.yaml", GYLDIG)
     svar = kjor("sjekk", str(tmp_path))
-    assert svar.returncode == 0
-    assert (
-        svar.stdout.strip()
-        == "1 kriteriefil sjekket: 0 feil, 0 av 0 forventede statuser i testene stemmer."
+    assert svar.returncode == 0  # a file without tests is a warning, not a failure
+    *advarsler, oppsummering = svar.stdout.strip().split("\n")
+    assert oppsummering == (
+        "1 kriteriefil sjekket: 0 feil, 0 av 0 forventede statuser i testene stemmer."
     )
+    assert [a.split(": ", 1)[1] for a in advarsler] == [
+        "advarsel: filen har ingen tester («tester:»); legg til minst én eksempelsak per "
+        "kriterium med forventet status, så sjekkes kriteriene mot dem"
+    ]
 
 
 def test_kriterietest_som_bestar_og_en_som_feiler(tmp_path):
@@ -132,6 +136,15 @@ def test_json_format_er_stabilt(tmp_path):
         "ok": True,
         "filer": [f"{tmp_path}/k.yaml"],
         "problemer": [],
+        "advarsler": [
+            {
+                "fil": str(tmp_path / "k.yaml"),
+                "linje": None,
+                "kriterium": None,
+                "melding": "advarsel: filen har ingen tester («tester:»); legg til minst én "
+                "eksempelsak per kriterium med forventet status, så sjekkes kriteriene mot dem",
+            }
+        ],
         "tester": [],
     }
 

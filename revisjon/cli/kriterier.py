@@ -53,7 +53,7 @@ def sjekk(
     from revisjon.kriteriesprak.sjekk import sjekk_kriterier
     from revisjon.kriteriesprak.sjekkformat import SJEKKRENDERERE
 
-    rapport = sjekk_kriterier(stier or [Path("kriterier")])
+    rapport = sjekk_kriterier(stier or [Path("kriterier")], standard=not stier)
     tekst = SJEKKRENDERERE[format_](rapport)
     if format_ is Sjekkformat.menneske:
         konsoll = Console(highlight=False, soft_wrap=True)

@@ -16,10 +16,25 @@ from pydantic import BaseModel, ValidationError
 
 from revisjon.feil import Avvisning, FilFeil
 from revisjon.inntak.dekoding import DekodingFeil, dekod
-from revisjon.inntak.meldinger import felt_sti, oversett
-from revisjon.inntak.yamllast import YamlDokument, YamlFeil, les_yaml
+from revisjon.inntak.fodselsnummer import (
+    fodselsnummer_linjer,
+    fodselsnummer_steder,
+    har_fodselsnummer,
+    inneholder_fodselsnummer,
+)
+from revisjon.inntak.meldinger import felt_sti, og_flere, oversett
+from revisjon.inntak.yamllast import (
+    FNR_MELDING,
+    FodselsnummerFeil,
+    YamlDokument,
+    YamlFeil,
+    les_yaml,
+)
 
 M = TypeVar("M", bound=BaseModel)
+
+MAKS_FEIL = 50
+"""Problems shown for one support file; the rest are counted («… og 49 998 feil til»)."""
 
 
 @dataclass(frozen=True)
@@ -39,12 +54,17 @@ def les_dokument(
     ``som_json`` chooses the syntax; None chooses by the file name (``.json`` is JSON).
     """
     navn = str(fil)
+    if problemer := fnr_i_navn(fil):
+        raise feilklasse(problemer)
     try:
         innhold = fil.read_bytes()
         tekst = dekod(innhold)
         if som_json if som_json is not None else fil.suffix.lower() == ".json":
-            return innhold, YamlDokument(json.loads(tekst))  # JSON gives no line numbers
-        return innhold, les_yaml(tekst)
+            if linjer := fodselsnummer_linjer(tekst):  # as les_yaml does for YAML
+                raise FodselsnummerFeil(linjer)
+            dokument = YamlDokument(json.loads(tekst))  # JSON gives no line numbers
+        else:
+            dokument = les_yaml(tekst)
     except OSError as feil:
         melding = f"kan ikke leses ({feil.strerror})"
         raise feilklasse([Avvisning(navn, None, None, melding)]) from None
@@ -52,6 +72,30 @@ def les_dokument(
         raise feilklasse([Avvisning(navn, feil.lineno, None, "ugyldig JSON" + json_hint)]) from None
     except (YamlFeil, DekodingFeil) as feil:
         raise feilklasse([Avvisning(navn, feil.linje, None, feil.melding)]) from None
+    if problemer := fnr_i_data(navn, dokument):
+        raise feilklasse(problemer)
+    return innhold, dokument
+
+
+def fnr_i_navn(fil: Path) -> list[Avvisning]:
+    """A rejection when the name of an input file holds an identity number (shown masked)."""
+    if not inneholder_fodselsnummer(str(fil)):
+        return []
+    melding = (
+        "navnet inneholder noe som ligner et fødselsnummer eller D-nummer; gi filen et annet navn"
+    )
+    return [Avvisning(str(fil), None, None, melding)]
+
+
+def fnr_i_data(navn: str, dokument: YamlDokument) -> list[Avvisning]:
+    """Where the data of a read document holds an identity number that its text did not show
+    (a YAML or JSON escape, a number YAML reads in another base), field by field."""
+    if not har_fodselsnummer(dokument.data):
+        return []
+    return [
+        Avvisning(navn, dokument.linje(sti), felt_sti(sti) or "(toppnivå)", FNR_MELDING)
+        for sti in dict.fromkeys(fodselsnummer_steder(dokument.data))
+    ]
 
 
 def valider(
@@ -66,11 +110,14 @@ def valider(
     try:
         return modell.model_validate(dokument.data)
     except ValidationError as feil:
+        grense = maks_feil or MAKS_FEIL
         problemer = [
             Avvisning(str(fil), dokument.linje(loc), felt_sti(loc) or None, melding)
-            for loc, melding in oversett(feil, modell)
+            for loc, melding in oversett(feil, modell, maks=grense)
         ]
-        raise feilklasse(problemer[:maks_feil]) from None
+        if (flere := og_flere(len(problemer), feil.error_count())) and not maks_feil:
+            problemer.append(Avvisning(str(fil), None, None, flere))
+        raise feilklasse(problemer) from None
 
 
 def les_og_valider(

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, NamedTuple, Protocol
@@ -20,11 +21,18 @@ from revisjon.inntak.dekoding import BOM, DekodingFeil, dekod, sjekk_utf16
 from revisjon.inntak.fodselsnummer import (
     fodselsnummer_steder,
     har_fodselsnummer,
+    inneholder_fodselsnummer,
     json_kan_ha_fodselsnummer,
 )
-from revisjon.inntak.meldinger import felt_sti, oversett, sti_fra_felt, vis_nokkel
+from revisjon.inntak.meldinger import felt_sti, og_flere, oversett, sti_fra_felt, vis_nokkel
 from revisjon.inntak.rask import rask_sak
-from revisjon.inntak.yamllast import MAKS_NOSTING, YamlDokument, YamlFeil, les_yaml
+from revisjon.inntak.yamllast import (
+    MAKS_NOSTING,
+    FodselsnummerFeil,
+    YamlDokument,
+    YamlFeil,
+    les_yaml,
+)
 from revisjon.sak import Sak, barnereferanser, refererte_barn
 
 FILTYPER = (".yaml", ".yml", ".json", ".jsonl")
@@ -67,19 +75,53 @@ def finn_inndata(stier: Iterable[Path]) -> Iterator[str | Avvisning]:
     The order is that of ``sorted(Path.rglob("*"))`` (by path parts), found as the directories
     are read (``os.scandir``, entries sorted by name), so the first files come at once. Symbolic
     links to files are followed, links to directories are not, and hidden files and directories
-    (``.name``) are left out, as is documentation (.md, .txt).
+    (``.name``) are left out, as is documentation (.md, .txt). What is neither (a FIFO, a device,
+    a dangling link, a directory that cannot be read) and a path whose name holds an identity
+    number are rejected with the reason, so that every entry is counted.
     """
     for sti in stier:
-        if sti.is_dir():
+        if inneholder_fodselsnummer(str(sti)):
+            yield Avvisning(str(sti), None, None, NAVN_MED_FNR)
+        elif sti.is_dir():
             for fil in _filer_under(sti):
+                if isinstance(fil, Avvisning):
+                    yield fil
+                    continue
                 suffiks = _endelse(fil)
                 if suffiks in HOPP_OVER:
                     continue
                 yield fil if suffiks in FILTYPER else _feil_filtype(Path(fil))
         elif sti.is_file():
             yield str(sti) if sti.suffix.lower() in FILTYPER else _feil_filtype(sti)
+        elif os.path.lexists(sti):
+            yield Avvisning(str(sti), None, None, _ikke_vanlig_fil(sti))
         else:
             yield Avvisning(str(sti), None, None, "finnes ikke; kontroller stien")
+
+
+NAVN_MED_FNR = (
+    "navnet inneholder noe som ligner et fødselsnummer eller D-nummer; filen er ikke lest. "
+    "Gi filen (eller mappen) et navn uten nummeret"
+)
+
+
+def _ikke_vanlig_fil(sti: str | Path) -> str:
+    """Why an entry that is not a regular file or a directory is not read."""
+    try:
+        modus = os.stat(sti).st_mode
+    except OSError:
+        return "er en symbolsk lenke som ikke peker til noe som finnes; rett eller fjern lenken"
+    if stat.S_ISDIR(modus):
+        return "er en symbolsk lenke til en mappe; lenker til mapper følges ikke"
+    if stat.S_ISFIFO(modus):
+        hva = "en navngitt rørledning (FIFO)"
+    elif stat.S_ISCHR(modus) or stat.S_ISBLK(modus):
+        hva = "en enhetsfil"
+    elif stat.S_ISSOCK(modus):
+        hva = "en sokkel (socket)"
+    else:
+        hva = "ikke en vanlig fil"
+    return f"er {hva}, ikke en vanlig fil; den er ikke lest"
 
 
 def er_jsonl(sti: str) -> bool:
@@ -98,38 +140,49 @@ def _endelse(sti: str) -> str:
     return navn[i:].lower() if 0 < i < len(navn) - 1 else ""
 
 
-def _filer_under(mappe: Path) -> Iterator[str]:
+def _filer_under(mappe: Path) -> Iterator[str | Avvisning]:
     """Every file below ``mappe`` that is not hidden or in a hidden directory, depth first with
-    each directory's entries in name order (which is the order of the paths' parts); a
-    directory that cannot be read is passed over, as ``Path.rglob`` does."""
+    each directory's entries in name order (which is the order of the paths' parts), and a
+    rejection for every entry that cannot be read as a file or a directory."""
     prefiks = str(mappe / "x")[:-1]  # "mappe/", or "" for "."
     stabel = [iter(_innhold(str(mappe), prefiks))]
     while stabel:
-        for sti, er_mappe in stabel[-1]:
-            if er_mappe:
+        for sti, art in stabel[-1]:
+            if art is _MAPPE:
                 stabel.append(iter(_innhold(sti, sti + "/")))
                 break
-            yield sti
+            yield sti if art is _FIL else Avvisning(sti, None, None, str(art))
         else:
             stabel.pop()
 
 
-def _innhold(mappe: str, prefiks: str) -> list[tuple[str, bool]]:
-    """The visible files and real (not linked) directories in ``mappe``, sorted by name."""
+_FIL = object()
+_MAPPE = object()
+
+
+def _innhold(mappe: str, prefiks: str) -> list[tuple[str, object]]:
+    """The visible entries in ``mappe``, sorted by name: each a file, a real (not linked)
+    directory, or the reason it is rejected (a str)."""
     try:
         with os.scandir(mappe) as innhold:
             oppforinger = sorted((o.name, o) for o in innhold if not o.name.startswith("."))
-    except OSError:
-        return []
-    ut: list[tuple[str, bool]] = []
+    except OSError as feil:
+        return [(mappe, f"mappen kan ikke leses ({feil.strerror}); filene i den er ikke med")]
+    ut: list[tuple[str, object]] = []
     for navn, oppforing in oppforinger:
+        sti = prefiks + navn
+        if inneholder_fodselsnummer(navn):
+            ut.append((sti, NAVN_MED_FNR))
+            continue
         try:
             if oppforing.is_dir(follow_symlinks=False):
-                ut.append((prefiks + navn, True))
+                ut.append((sti, _MAPPE))
             elif oppforing.is_file():
-                ut.append((prefiks + navn, False))
-        except OSError:
-            continue
+                ut.append((sti, _FIL))
+            else:
+                ut.append((sti, _ikke_vanlig_fil(sti)))
+        except OSError as feil:
+            ut.append((sti, f"kan ikke leses ({feil.strerror})"))
     return ut
 
 
@@ -449,10 +502,35 @@ def _dybde(data: Any) -> int:
 def _fra_yaml(navn: str, tekst: str) -> Iterator[Innlest]:
     try:
         dokument: YamlDokument = les_yaml(tekst)
+    except FodselsnummerFeil as feil:
+        yield from _fnr_i_yaml(navn, tekst, feil.linjer)
+        return
     except YamlFeil as feil:
         yield Avvisning(navn, feil.linje, None, feil.melding)
         return
     yield from _valider(navn, dokument.data, linje_av=dokument.linje, jsonl_linje=None)
+
+
+def _fnr_i_yaml(navn: str, tekst: str, linjer: list[int]) -> Iterator[Avvisning]:
+    """The rejections of a YAML case with an identity number: the fields that hold one when the
+    text can be read, else (a comment, a tag, a number YAML reads otherwise) only the lines."""
+    try:
+        dokument = les_yaml(tekst, vakt=False)
+    except YamlFeil:
+        dokument = None
+    steder = list(dict.fromkeys(fodselsnummer_steder(dokument.data))) if dokument else []
+    if dokument is None or not steder:
+        for linje in linjer:
+            yield Avvisning(navn, linje, None, FNR_AVVIST)
+        return
+    for sti in steder:
+        yield Avvisning(navn, dokument.linje(sti), felt_sti(sti) or "(toppnivå)", FNR_AVVIST)
+
+
+FNR_AVVIST = (
+    "inneholder noe som ligner et fødselsnummer eller D-nummer; saken er avvist uten å bli "
+    "lest videre. Anonymiser uttrekket og fjern nummeret"
+)
 
 
 def _valider(
@@ -480,12 +558,7 @@ def _valider(
         and (fnr_steder := list(dict.fromkeys(fodselsnummer_steder(data))))
     ):
         for sti in fnr_steder:
-            yield avvis(
-                sti,
-                felt_sti(sti) or "(toppnivå)",
-                "inneholder noe som ligner et fødselsnummer eller D-nummer; saken er avvist "
-                "uten å bli lest videre. Anonymiser uttrekket og fjern nummeret",
-            )
+            yield avvis(sti, felt_sti(sti) or "(toppnivå)", FNR_AVVIST)
         return
     try:
         sak = Sak.model_validate(data)
@@ -495,11 +568,11 @@ def _valider(
         if _dybde(data) > MAKS_NOSTING:
             yield avvis((), None, _FOR_DYPT)
             return
-        problemer = oversett(feil, Sak)
-        for loc, melding in problemer[:MAKS_FEIL_PER_SAK]:
+        problemer = oversett(feil, Sak, maks=MAKS_FEIL_PER_SAK)
+        for loc, melding in problemer:
             yield avvis(loc, felt_sti(loc) or None, melding)
-        if len(problemer) > MAKS_FEIL_PER_SAK:
-            yield avvis((), None, f"… og {len(problemer) - MAKS_FEIL_PER_SAK} feil til")
+        if flere := og_flere(len(problemer), feil.error_count()):
+            yield avvis((), None, flere)
         return
     barnefeil = _barnefeil(sak)
     for felt, melding in barnefeil:
@@ -513,22 +586,26 @@ def _barnefeil(sak: Sak) -> list[tuple[str, str]]:
     alle = sak.husstand.barn
     if len(ider := {b.id for b in alle}) == len(alle) and ider >= refererte_barn(sak):
         return []  # the usual answer, found without building a field path
+    # The ids are named by where they stand, never by their text (an id may be a name).
     problemer: list[tuple[str, str]] = []
-    sett: set[str] = set()
+    sett: dict[str, int] = {}
     for i, barn in enumerate(sak.husstand.barn):
         if barn.id in sett:
             problemer.append(
-                (f"husstand.barn[{i}].id", f"barne-id-en «{barn.id}» er brukt to ganger")
+                (
+                    f"husstand.barn[{i}].id",
+                    f"barne-id-en er brukt før, i husstand.barn[{sett[barn.id]}].id; gi hvert "
+                    "barn en unik id",
+                )
             )
-        sett.add(barn.id)
+        sett.setdefault(barn.id, i)
     for felt, barne_id in barnereferanser(sak):
         if barne_id not in sett:
-            kjente = ", ".join(sorted(sett)) or "ingen barn"
             problemer.append(
                 (
                     felt,
-                    f"viser til barnet «{barne_id}», som ikke finnes i husstand.barn "
-                    f"({kjente}); legg barnet til eller rett id-en",
+                    "viser til et barn som ikke finnes i husstand.barn "
+                    f"({len(sett)} barn der); legg barnet til eller rett id-en",
                 )
             )
     return problemer

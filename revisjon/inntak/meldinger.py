@@ -14,23 +14,27 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from revisjon.felttre import felt_i, forslag, modell_ved
+from revisjon.norsk import heltall
 
-_TRYGT_ORD = re.compile(r"^[a-z0-9_]{1,40}$")
-_TRYGG_NOKKEL = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,39}")
+_FELTNAVN = re.compile(r"[a-z_][a-z0-9_]{0,39}")
+"""The shape of a field name, an operation or an enumerated value (``forste_samtale``): the
+only input text a message may repeat. Anything else (a name such as «Ola Nordmann», digits)
+is named by its kind and position instead."""
+
+
+def er_feltnavn(tekst: object) -> bool:
+    """Whether ``tekst`` is shaped like a field name and holds no run of six digits (so that
+    no part of an identity number or a date of birth is repeated)."""
+    return (
+        isinstance(tekst, str)
+        and _FELTNAVN.fullmatch(tekst) is not None
+        and re.search(r"\d{6}", tekst) is None
+    )
 
 
 def vis_nokkel(nokkel: object) -> str:
-    """«key» for a message, or «en nøkkel» when the key is not a plain snake_case name.
-
-    A key that is free text (a name) or digits (an identity number) is not echoed.
-    """
-    if (
-        isinstance(nokkel, str)
-        and _TRYGG_NOKKEL.fullmatch(nokkel)
-        and not re.search(r"\d{6}", nokkel)
-    ):
-        return f"nøkkelen «{nokkel}»"
-    return "en nøkkel"
+    """«key» for a message, or «en nøkkel» when the key is not shaped like a field name."""
+    return f"nøkkelen «{nokkel}»" if er_feltnavn(nokkel) else "en nøkkel"
 
 
 _TYPER = {
@@ -54,6 +58,11 @@ _TYPER = {
 }
 
 
+def og_flere(vist: int, alle: int) -> str | None:
+    """«… og 49 998 til» when ``alle`` problems were found and ``vist`` of them are shown."""
+    return f"… og {heltall(alle - vist)} feil til" if alle > vist else None
+
+
 def felt_sti(loc: Sequence[str | int]) -> str:
     """``('journal', 2, 'dato')`` → ``journal[2].dato``."""
     ut = ""
@@ -61,8 +70,13 @@ def felt_sti(loc: Sequence[str | int]) -> str:
         if isinstance(ledd, int):
             ut += f"[{ledd}]"
         else:
-            ut += f".{ledd}" if ut else str(ledd)
+            navn = str(ledd) if er_feltnavn(ledd) else UKJENT_NOKKEL
+            ut += f".{navn}" if ut else navn
     return ut
+
+
+UKJENT_NOKKEL = "(en nøkkel som ikke vises)"
+"""A key in a field path that is not shaped like a field name: shown by its position only."""
 
 
 def sti_fra_felt(felt: str | None) -> tuple[str | int, ...]:
@@ -85,12 +99,17 @@ def _melding(feil: ErrorDetails, rot: type[BaseModel]) -> str:
         gyldige = sorted(felt_i(modell)) if modell else []
         tips = forslag(str(loc[-1]), gyldige)
         hint = f"; mente du «{tips}»?" if tips else f"; gyldige felt her: {', '.join(gyldige)}"
-        return "ukjent felt" + hint
+        hva = (
+            "ukjent felt"
+            if er_feltnavn(loc[-1])
+            else "ukjent nøkkel (ikke vist: den er ikke formet som et feltnavn)"
+        )
+        return hva + hint
     if type_ == "literal_error":
         verdier = [a or b for a, b in re.findall(r"'([^']*)'|(\d+)", str(ctx.get("expected", "")))]
         inn = feil.get("input")
         tips = forslag(inn, verdier) if isinstance(inn, str) else None
-        vist = f" «{inn}»" if isinstance(inn, str) and _TRYGT_ORD.match(inn) else ""
+        vist = f" «{inn}»" if er_feltnavn(inn) else ""
         hint = f"; mente du «{tips}»?" if tips else ""
         return f"ugyldig verdi{vist}{hint}; gyldige verdier: {', '.join(verdier)}"
     if type_ == "union_tag_invalid":
@@ -100,7 +119,8 @@ def _melding(feil: ErrorDetails, rot: type[BaseModel]) -> str:
             return "en betingelse skal ha nøyaktig én nøkkel (operasjonen); del den opp med «og»"
         tips = forslag(tag, gyldige)
         hint = f"; mente du «{tips}»?" if tips else ""
-        return f"ukjent operasjon «{tag}»{hint}; gyldige operasjoner: {', '.join(gyldige)}"
+        vist = f" «{tag}»" if er_feltnavn(tag) else ""
+        return f"ukjent operasjon{vist}{hint}; gyldige operasjoner: {', '.join(gyldige)}"
     if type_ == "union_tag_not_found":
         return "skal være en betingelse: en mapping med én operasjon, for eksempel «lik: …»"
     if type_ == "value_error":
@@ -133,11 +153,13 @@ def rens_loc(loc: Sequence[str | int]) -> tuple[str | int, ...]:
 
 
 def oversett(
-    feil: ValidationError, rot: type[BaseModel]
+    feil: ValidationError, rot: type[BaseModel], *, maks: int | None = None
 ) -> list[tuple[tuple[str | int, ...], str]]:
-    """Every error as (field path, Norwegian message), in the order pydantic found them."""
+    """Every error as (field path, Norwegian message), in the order pydantic found them; only
+    the first ``maks`` when given (``feil.error_count()`` says how many there are): a file with
+    hundreds of thousands of unknown keys costs one message each, and the cost is bounded."""
     ut: list[tuple[tuple[str | int, ...], str]] = []
-    for detalj in feil.errors(include_url=False):
+    for detalj in feil.errors(include_url=False)[:maks]:
         raa = detalj["loc"]
         if detalj["type"] == "extra_forbidden" and raa:
             # The last part is the user's own key («x[», «function-a»), not a union member's

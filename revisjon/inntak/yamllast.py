@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 
+from revisjon.inntak.fodselsnummer import fodselsnummer_linjer
 from revisjon.inntak.meldinger import vis_nokkel
 
 try:
@@ -50,6 +51,22 @@ class YamlFeil(Exception):
         super().__init__(melding)
         self.melding = melding
         self.linje = linje
+
+
+FNR_MELDING = (
+    "inneholder noe som ligner et fødselsnummer eller D-nummer; filen er ikke lest videre. "
+    "Fjern nummeret (også fra kommentarer, tagger og nøkler)"
+)
+
+
+class FodselsnummerFeil(YamlFeil):
+    """A YAML text that holds an identity number somewhere (a value, a key, a comment, a tag):
+    the text is not parsed, so nothing of it can reach a message. ``linjer`` are the lines."""
+
+    def __init__(self, linjer: list[int]) -> None:
+        flere = f" (også på linje {', '.join(map(str, linjer[1:]))})" if linjer[1:] else ""
+        super().__init__(FNR_MELDING + flere, linjer[0])
+        self.linjer = linjer
 
 
 class _Laster(_Grunnlaster):
@@ -102,8 +119,34 @@ class YamlDokument:
         return self.linjer.get(())
 
 
-def _kartlegg_linjer(rot: yaml.Node) -> dict[Sti, int]:
-    """Walk the node graph with a budget, recording the line of each path's key."""
+TAGG_MELDING = (
+    "en YAML-tagg (!…) er ikke tillatt; saksuttrekk og kriteriefiler skal bare inneholde vanlige "
+    "data (tekst, tall, lister og mappinger). Fjern taggen, og skriv tekst i anførselstegn"
+)
+
+_STR = "tag:yaml.org,2002:str"
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+
+
+def _har_tagg(laster: _Laster, node: yaml.Node) -> bool:
+    """Whether ``node`` has an explicit tag (``!!bool maybe``, ``!!set``, ``!x``): any tag other
+    than the one YAML would give the node by itself. Such nodes are refused before anything is
+    built: the constructors of the standard tags fail in their own ways on odd values."""
+    if isinstance(node, yaml.MappingNode):
+        return bool(node.tag != _MAP)
+    if isinstance(node, yaml.SequenceNode):
+        return bool(node.tag != _SEQ)
+    # A plain scalar (libyaml gives style "", PyYAML None): int, float, bool, null or str by
+    # its form.
+    if not getattr(node, "style", None):
+        implisitt = laster.resolve(yaml.ScalarNode, node.value, (True, False))  # type: ignore[no-untyped-call]
+        return bool(node.tag != implisitt)
+    return bool(node.tag != _STR)
+
+
+def _kartlegg_linjer(rot: yaml.Node, laster: _Laster) -> dict[Sti, int]:
+    """Walk the node graph with a budget, recording the line of each path's key; refuse tags."""
     linjer: dict[Sti, int] = {}
     budsjett = MAKS_NODER
     stabel: list[tuple[yaml.Node, Sti, int]] = [(rot, (), rot.start_mark.line + 1)]
@@ -118,10 +161,14 @@ def _kartlegg_linjer(rot: yaml.Node) -> dict[Sti, int]:
                 node.start_mark.line + 1,
             )
         linjer.setdefault(sti, linje)
+        if _har_tagg(laster, node):
+            raise YamlFeil(TAGG_MELDING, node.start_mark.line + 1)
         if len(sti) >= MAKS_NOSTING and isinstance(node, yaml.MappingNode | yaml.SequenceNode):
             raise YamlFeil(FOR_DYPT, node.start_mark.line + 1)
         if isinstance(node, yaml.MappingNode):
             for nokkel_node, verdi_node in node.value:
+                if nokkel_node.tag != "tag:yaml.org,2002:merge" and _har_tagg(laster, nokkel_node):
+                    raise YamlFeil(TAGG_MELDING, nokkel_node.start_mark.line + 1)
                 nokkel = nokkel_node.value if isinstance(nokkel_node, yaml.ScalarNode) else "?"
                 stabel.append((verdi_node, (*sti, nokkel), nokkel_node.start_mark.line + 1))
         elif isinstance(node, yaml.SequenceNode):
@@ -131,19 +178,26 @@ def _kartlegg_linjer(rot: yaml.Node) -> dict[Sti, int]:
     return linjer
 
 
-def les_yaml(tekst: str) -> YamlDokument:
-    """Parse one YAML document; raise YamlFeil with a Norwegian message and line on failure."""
+def les_yaml(tekst: str, *, vakt: bool = True) -> YamlDokument:
+    """Parse one YAML document; raise YamlFeil with a Norwegian message and line on failure.
+
+    With ``vakt`` (always, but for the caller that has already had FodselsnummerFeil and wants
+    to name the fields) the whole text is first searched for identity numbers: every input the
+    tool reads as YAML (cases, criteria, overrides, manifests, results) goes through here.
+    """
     if len(tekst) > MAKS_TEGN:
         raise YamlFeil(
             f"YAML-filen har {len(tekst)} tegn, over grensen på {MAKS_TEGN} tegn; del den opp, "
             "eller bruk JSON (.json, .jsonl) for store saksuttrekk"
         )
+    if vakt and (med_nummer := fodselsnummer_linjer(tekst)):
+        raise FodselsnummerFeil(med_nummer)
     laster = _Laster(tekst)
     try:
         node = laster.get_single_node()
         if node is None:
             raise YamlFeil("filen er tom")
-        linjer = _kartlegg_linjer(node)
+        linjer = _kartlegg_linjer(node, laster)
         data = laster.construct_document(node)
     except yaml.MarkedYAMLError as feil:
         raise _oversett(feil) from None
@@ -170,12 +224,7 @@ def _oversett(feil: yaml.MarkedYAMLError) -> YamlFeil:
     linje = merke.line + 1 if merke else None
     problem = feil.problem or ""
     if "could not determine a constructor" in problem or "constructor for the tag" in problem:
-        tag = problem.split("tag ")[-1].strip("'").replace("tag:yaml.org,2002:", "!!")
-        return YamlFeil(
-            f"YAML-taggen {tag} er ikke tillatt; saksuttrekk og kriteriefiler skal bare inneholde "
-            "vanlige data (tekst, tall, lister og mappinger)",
-            linje,
-        )
+        return YamlFeil(TAGG_MELDING, linje)  # the tag's name is never shown: it is input
     if "another document" in problem or "single document" in str(feil.context):
         return YamlFeil("filen har flere YAML-dokumenter (---); legg én sak i hver fil", linje)
     if "maximum nesting depth" in problem:  # libyaml's own limit (1000), far above ours

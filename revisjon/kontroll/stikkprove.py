@@ -14,6 +14,7 @@ from pathlib import Path
 
 from revisjon import norsk
 from revisjon.feil import Avvisning, RevisjonFeil
+from revisjon.inntak.fodselsnummer import inneholder_fodselsnummer
 from revisjon.inntak.lesing import les_saker
 from revisjon.kontroll.kopiering import kontroller_kopimappe, kopier_saker
 from revisjon.kontroll.manifest import (
@@ -93,6 +94,19 @@ def _kontroller(oppdrag: Stikkprove) -> None:
         raise RevisjonFeil("--antall må være minst 1")
     if not oppdrag.seed.strip():
         raise RevisjonFeil("--seed kan ikke være tom")
+    # What the user types is written to the manifest and the terminal: the same guard as files.
+    for valg, verdi in [
+        ("--seed", oppdrag.seed),
+        *(("--enhet", e) for e in oppdrag.filtre.enhet),
+        *(("--tjeneste", t) for t in oppdrag.filtre.tjeneste),
+        *(("--manifest", str(oppdrag.manifest)),),
+        *(("--kopier-til", str(k)) for k in [oppdrag.kopier_til] if k),
+    ]:
+        if inneholder_fodselsnummer(verdi):
+            raise RevisjonFeil(
+                f"{valg}: inneholder noe som ligner et fødselsnummer eller D-nummer; velg en "
+                "annen verdi"
+            )
     kontroller_utfil(oppdrag.manifest, oppdrag.stier)
     if not oppdrag.manifest.resolve().parent.is_dir():
         raise RevisjonFeil(

@@ -212,7 +212,7 @@ def _grupper(
         for sak in f.data.saker:
             if sak.sak_id in sett:
                 raise RevisjonFeil(
-                    f"sak_id «{sak.sak_id}» finnes både i {sett[sak.sak_id]} og {f.fil}; med "
+                    f"samme sak_id finnes både i {sett[sak.sak_id]} og {f.fil}; med "
                     f"--periode {inndeling} ville saken blitt telt to ganger. Bruk --periode "
                     "rapportdato, eller ta den ene filen ut"
                 )

@@ -18,6 +18,7 @@ from typing import Literal, get_args
 
 from revisjon import norsk
 from revisjon.feil import RevisjonFeil
+from revisjon.inntak.meldinger import er_feltnavn
 from revisjon.resultat import SakResultat
 from revisjon.sak import TJENESTENAVN, Tjeneste
 
@@ -51,7 +52,8 @@ class Filtre:
         for t in self.tjeneste:
             if t not in TJENESTER:
                 raise RevisjonFeil(
-                    f"--tjeneste: ukjent tjeneste «{t}»; velg en av: {', '.join(TJENESTER)}"
+                    f"--tjeneste: ukjent tjeneste{f' «{t}»' if er_feltnavn(t) else ''}; "
+                    f"velg en av: {', '.join(TJENESTER)}"
                 )
         if self.dag is not None and (self.fra is not None or self.til is not None):
             raise RevisjonFeil("--dag kan ikke brukes sammen med --fra eller --til")

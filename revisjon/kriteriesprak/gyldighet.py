@@ -9,7 +9,6 @@ criteria that have passed these checks.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
@@ -17,6 +16,7 @@ from typing import Any
 from revisjon.felttre import Felttype, forslag
 from revisjon.kriteriesprak import modell as m
 from revisjon.kriteriesprak.maler import mal_deler
+from revisjon.kriteriesprak.regex import RegexFeil, kompiler_regex
 from revisjon.kriteriesprak.stier import Omfang, StiFeil, normaliser
 
 Sted = tuple[str | int, ...]
@@ -261,43 +261,16 @@ def _tall(b: m.Tall, omfang: Omfang, sted: Sted) -> None:
         _krev(omfang.type_av(a.felt).kjerne in (int, float), f"«{a.felt}» er ikke et tall")
 
 
-_REGEXFEIL = (
-    ("missing ), unterminated subpattern", "en parentes er ikke lukket"),
-    ("unbalanced parenthesis", "en ) har ingen ( foran seg"),
-    ("unterminated character set", "en [ er ikke lukket med ]"),
-    ("nothing to repeat", "en gjentakelse (*, +, ? eller {…}) har ingenting foran seg"),
-    ("multiple repeat", "to gjentakelser står etter hverandre"),
-    ("bad escape", "ukjent tegn etter \\; skriv \\\\ for en bakoverstrek"),
-    ("bad character range", "tegnområdet går baklengs"),
-    ("min repeat greater than max repeat", "i {m,n} er m større enn n"),
-    ("look-behind requires fixed-width pattern", "et tilbakeblikk (?<=…) må ha fast lengde"),
-    ("invalid group reference", "viser til en gruppe som ikke finnes"),
-    ("unknown extension", "ukjent (?…)-form"),
-    ("missing", "uttrykket slutter for tidlig"),
-)
-"""Python's messages for invalid regular expressions (``re.error.msg``, English) in Norwegian,
-by how they start; the last entry catches the other «missing …» messages."""
-
-
-def _regexfeil(feil: re.error) -> str:
-    """Why a regular expression is invalid, in Norwegian, with the place when it is known."""
-    grunn = next(
-        (norsk for engelsk, norsk in _REGEXFEIL if feil.msg.startswith(engelsk)),
-        "uttrykket kan ikke tolkes",
-    )
-    return f"{grunn} (ved tegn {feil.pos + 1})" if feil.pos is not None else grunn
-
-
 def _tekst(b: m.Tekst, omfang: Omfang, sted: Sted) -> None:
     a = b.tekst
     with _ved(sted, "felt"):
         _krev(omfang.type_av(a.felt).kjerne is str, f"«{a.felt}» er ikke tekst")
     for i, monster in enumerate(a.regex):
         try:
-            re.compile(monster)
-        except re.error as feil:
+            kompiler_regex(monster)
+        except RegexFeil as feil:
             raise Kompileringsfeil(
-                (*sted, "regex", i), f"ugyldig regulært uttrykk «{monster}»: {_regexfeil(feil)}"
+                (*sted, "regex", i), f"ugyldig regulært uttrykk «{monster}»: {feil}"
             ) from None
 
 

@@ -17,12 +17,13 @@ from pydantic import ValidationError
 
 from revisjon.feil import Avvisning, KriterieFeil
 from revisjon.felttre import forslag
+from revisjon.inntak.datafil import MAKS_FEIL, fnr_i_data, fnr_i_navn
 from revisjon.inntak.dekoding import DekodingFeil, dekod
-from revisjon.inntak.meldinger import felt_sti, oversett
+from revisjon.inntak.meldinger import felt_sti, og_flere, oversett
 from revisjon.inntak.yamllast import Sti, YamlDokument, YamlFeil, les_yaml
 from revisjon.kriteriesprak.gyldighet import Kompileringsfeil
 from revisjon.kriteriesprak.maler import sjekk_rapporttekst
-from revisjon.kriteriesprak.modell import OPERASJONER, Kriteriesett
+from revisjon.kriteriesprak.modell import OPERASJONER, Kriteriesett, Kriterium
 from revisjon.kriteriesprak.regel import KompilertKriterium, kompiler_kriterium
 
 STANDARDSETT = "barnefattigdom-nav.yaml"
@@ -76,36 +77,35 @@ def last_kriterier(stier: Sequence[Path] = ()) -> list[LastetSett]:
         navn = ", ".join(str(s) for s in stier)
         raise KriterieFeil([Avvisning(navn, None, None, "ingen kriteriefiler (.yaml) funnet")])
     lastet: list[LastetSett] = []
-    sett_id: dict[str, str] = {}
+    sett_id: dict[str, tuple[str, int | None]] = {}
     for fil in filer:
         sett, feil = last_fil(fil)
         problemer += feil
         if sett is None:
             continue
         for i, kriterium in enumerate(sett.kriterier):
+            linje = sett.linje(("kriterier", i, "id"))
             if kriterium.id in sett_id:
+                forste, forste_linje = sett_id[kriterium.id]
+                if forste == sett.fil:
+                    hvor = f"på linje {forste_linje} i samme fil" if forste_linje else "før"
+                else:
+                    hvor = (
+                        f"før (i {forste}:{forste_linje})" if forste_linje else f"før (i {forste})"
+                    )
                 problemer.append(
                     Avvisning(
                         sett.fil,
-                        _linje_for(fil, ("kriterier", i, "id")),
+                        linje,
                         kriterium.id,
-                        f"id-en er brukt før (i {sett_id[kriterium.id]}); gi hvert kriterium "
-                        "en unik id",
+                        f"id-en er brukt {hvor}; gi hvert kriterium en unik id",
                     )
                 )
-            sett_id.setdefault(kriterium.id, sett.fil)
+            sett_id.setdefault(kriterium.id, (sett.fil, linje))
         lastet.append(sett)
     if problemer:
         raise KriterieFeil(problemer)
     return lastet
-
-
-def _linje_for(fil: Path, sti: tuple[str | int, ...]) -> int | None:
-    try:
-        tekst = dekod(fil.read_bytes())
-        return les_yaml(tekst).linje(sti)
-    except (OSError, YamlFeil, DekodingFeil):
-        return None
 
 
 def visningsnavn(fil: Path) -> str:
@@ -117,6 +117,8 @@ def visningsnavn(fil: Path) -> str:
 def last_fil(fil: Path) -> tuple[LastetSett | None, list[Avvisning]]:
     """One criteria file, or the problems that make it unusable."""
     navn = visningsnavn(fil)
+    if problemer := fnr_i_navn(fil):
+        return None, problemer
     try:
         innhold = fil.read_bytes()
         tekst = dekod(innhold)
@@ -125,21 +127,34 @@ def last_fil(fil: Path) -> tuple[LastetSett | None, list[Avvisning]]:
         return None, [Avvisning(navn, None, None, f"kan ikke leses ({feil.strerror})")]
     except (YamlFeil, DekodingFeil) as feil:
         return None, [Avvisning(navn, feil.linje, None, feil.melding)]
+    if problemer := fnr_i_data(navn, dokument):
+        return None, problemer
 
     try:
         sett = Kriteriesett.model_validate(dokument.data)
     except ValidationError as feil:
-        return None, [
+        forste = oversett(feil, Kriteriesett, maks=MAKS_FEIL)
+        funnet = [
             Avvisning(
                 navn,
                 dokument.linje(_operasjonsnokkel(dokument.data, loc)),
                 _kriterium_id(dokument.data, loc),
                 _sted(loc, m),
             )
-            for loc, m in oversett(feil, Kriteriesett)
+            for loc, m in forste
         ]
+        if flere := og_flere(len(funnet), feil.error_count()):
+            funnet.append(Avvisning(navn, None, None, flere))
+        # Every problem in one run: the criteria that are valid on their own are compiled too.
+        ugyldige = {
+            loc[1]
+            for loc, _ in forste
+            if len(loc) >= 2 and loc[0] == "kriterier" and isinstance(loc[1], int)
+        }
+        funnet += _kompileringsfeil_i_gyldige(navn, dokument, ugyldige)
+        return None, funnet
     kompilerte: list[KompilertKriterium] = []
-    problemer: list[Avvisning] = []
+    problemer = []
     for i, kriterium in enumerate(sett.kriterier):
         try:
             kompilerte.append(kompiler_kriterium(kriterium, sett.negasjonsord))
@@ -154,6 +169,45 @@ def last_fil(fil: Path) -> tuple[LastetSett | None, list[Avvisning]]:
         return None, problemer
     sha = hashlib.sha256(innhold).hexdigest()
     return LastetSett(navn, sha, sett, tuple(kompilerte), sti=fil, linjer=dokument), []
+
+
+def _kompileringsfeil_i_gyldige(
+    navn: str, dokument: YamlDokument, ugyldige: set[int]
+) -> list[Avvisning]:
+    """The duplicate ids and compile problems of the criteria in a file that failed validation
+    elsewhere, so that one run of ``sjekk`` shows them all."""
+    data = dokument.data
+    kriterier = data.get("kriterier") if isinstance(data, dict) else None
+    if not isinstance(kriterier, list):
+        return []
+    neg = data.get("negasjonsord")
+    negasjonsord = (
+        neg if isinstance(neg, list) and all(isinstance(o, str) and o for o in neg) else None
+    ) or ["ikke", "uten"]
+    problemer: list[Avvisning] = []
+    brukt: dict[str, int | None] = {}
+    for i, raa in enumerate(kriterier):
+        kid = raa.get("id") if isinstance(raa, dict) else None
+        if isinstance(kid, str):
+            linje = dokument.linje(("kriterier", i, "id"))
+            if kid in brukt:
+                sted = f"på linje {brukt[kid]}" if brukt[kid] else "før"
+                melding = f"id-en er brukt {sted} i samme fil; gi hvert kriterium en unik id"
+                problemer.append(Avvisning(navn, linje, kid, melding))
+            brukt.setdefault(kid, linje)
+        if i in ugyldige:
+            continue
+        try:
+            kriterium = Kriterium.model_validate(raa)
+            kompiler_kriterium(kriterium, negasjonsord)
+        except ValidationError:
+            continue
+        except Kompileringsfeil as feil:
+            loc = ("kriterier", i, *feil.sted)
+            problemer.append(
+                Avvisning(navn, dokument.linje(loc), kriterium.id, _sted(loc, feil.melding))
+            )
+    return problemer
 
 
 def rapportproblemer(sett: Kriteriesett) -> list[tuple[Sti, str | None, str]]:

@@ -10,8 +10,10 @@ A template may name fields of the case (dates, ids, ages, codes) but never a fre
 from __future__ import annotations
 
 import re
+import typing
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from revisjon.felttre import Felttype, forslag
 from revisjon.kriteriesprak.stier import Omfang, StiFeil
@@ -53,8 +55,12 @@ def mal_deler(tekst: str, omfang: Omfang, navngitte: Sequence[str]) -> tuple[str
                     f"i teksten: «{navn}» er fritekst og kan inneholde personopplysninger; "
                     "den kan ikke stå i en begrunnelse"
                 )
-            if type_.modell is not None:
-                raise StiFeil(f"i teksten: «{navn}» er en hel struktur; velg et felt i den")
+            if _er_struktur(type_):
+                raise StiFeil(
+                    f"i teksten: «{navn}» er en hel struktur (en mapping, eller en liste av "
+                    "journalnotater, samtaler, barn …) og kan inneholde fritekst; velg et felt i "
+                    "den, eller bruk «for_hvert»/«noen» med «bevis»"
+                )
             deler.append(Plass(navn, navngitt=False, kode=_er_kode(type_)))
         start = treff.end()
     _uten_krollparentes(tekst[start:])
@@ -66,6 +72,18 @@ def _uten_krollparentes(bit: str) -> None:
     """Text between placeholders: a lone ``{`` or ``}`` is a placeholder left unclosed."""
     if "{" in bit or "}" in bit:
         raise StiFeil("i teksten: en krøllparentes er ikke lukket (skriv {felt.sti})")
+
+
+def _er_struktur(type_: Felttype) -> bool:
+    """Whether a placeholder would print more than one plain value: a model (``{vedtak}``), a
+    mapping, or a list of models or mappings (``{journal}``, ``{husstand.barn}``). A list of
+    ids or codes (``{j.barn}``, ``{soknad.gjelder}``) prints as the plain values joined."""
+    if type_.modell is not None or typing.get_origin(type_.kjerne) is dict:
+        return True
+    if type_.er_liste:
+        element = type_.element
+        return element.er_liste or _er_struktur(element) or element.kjerne in (object, Any)
+    return type_.kjerne in (object, Any)
 
 
 def _er_kode(type_: Felttype) -> bool:

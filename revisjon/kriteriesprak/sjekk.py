@@ -21,6 +21,8 @@ class Sjekkrapport:
     filer: list[str] = field(default_factory=list)
     problemer: list[Avvisning] = field(default_factory=list)
     tester: list[Testutfall] = field(default_factory=list)
+    advarsler: list[Avvisning] = field(default_factory=list)
+    """What does not make the check fail but should be seen (a file without tests)."""
 
     @property
     def feilede_tester(self) -> list[Testutfall]:
@@ -31,11 +33,21 @@ class Sjekkrapport:
         return not self.problemer and not self.feilede_tester
 
 
-def sjekk_kriterier(stier: Sequence[Path]) -> Sjekkrapport:
-    """Check every criteria file below ``stier`` and run its tests."""
+STANDARD_HINT = (
+    " (uten argumenter ser «revisjon sjekk» etter mappen «kriterier» der du står). "
+    "Stå i revisjonsmappen, eller oppgi stien: revisjon sjekk MINE-KRITERIER.yaml"
+)
+
+
+def sjekk_kriterier(stier: Sequence[Path], *, standard: bool = False) -> Sjekkrapport:
+    """Check every criteria file below ``stier`` and run its tests; ``standard``: ``stier`` is
+    the default the command chose, so a missing one is explained as such."""
     for sti in stier:
         if not sti.exists():
-            raise RevisjonFeil(f"{sti}: finnes ikke; oppgi en kriteriefil eller en mappe med slike")
+            raise RevisjonFeil(
+                f"{sti}: finnes ikke; oppgi en kriteriefil eller en mappe med slike"
+                + (STANDARD_HINT if standard else "")
+            )
     filer = finn_kriteriefiler(stier)
     if not filer:
         navn = ", ".join(str(s) for s in stier)
@@ -52,29 +64,43 @@ def sjekk_kriterier(stier: Sequence[Path]) -> Sjekkrapport:
         utfall, problemer = kjor_tester(sett)
         rapport.tester += utfall
         rapport.problemer += problemer
+        if not sett.sett.tester:
+            rapport.advarsler.append(
+                Avvisning(
+                    sett.fil,
+                    None,
+                    None,
+                    "advarsel: filen har ingen tester («tester:»); legg til minst én eksempelsak "
+                    "per kriterium med forventet status, så sjekkes kriteriene mot dem",
+                )
+            )
     return rapport
 
 
 def _dupliserte_id(lastet: list[LastetSett]) -> list[Avvisning]:
-    forste: dict[str, str] = {}
+    forste: dict[str, tuple[str, int | None]] = {}
     problemer: list[Avvisning] = []
     for sett in lastet:
         for i, kriterium in enumerate(sett.kriterier):
+            linje = sett.linje(("kriterier", i, "id"))
             if kriterium.id in forste:
+                fil, forste_linje = forste[kriterium.id]
+                sted = f"på linje {forste_linje}" if forste_linje else "før"
                 problemer.append(
                     Avvisning(
                         sett.fil,
-                        sett.linje(("kriterier", i, "id")),
+                        linje,
                         kriterium.id,
                         (
-                            "id-en er brukt før i samme fil"
-                            if forste[kriterium.id] == sett.fil
-                            else f"id-en er også brukt i {forste[kriterium.id]}"
+                            f"id-en er brukt {sted} i samme fil"
+                            if fil == sett.fil
+                            else f"id-en er også brukt i {fil}"
+                            + (f":{forste_linje}" if forste_linje else "")
                         )
                         + "; gi hvert kriterium en unik id",
                     )
                 )
-            forste.setdefault(kriterium.id, sett.fil)
+            forste.setdefault(kriterium.id, (sett.fil, linje))
     return problemer
 
 

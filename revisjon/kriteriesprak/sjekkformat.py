@@ -42,6 +42,7 @@ def oppsummering(rapport: Sjekkrapport) -> str:
 def menneske(rapport: Sjekkrapport) -> str:
     linjer = [str(p) for p in rapport.problemer]
     linjer += [testlinje(t) for t in rapport.feilede_tester]
+    linjer += [str(a) for a in rapport.advarsler]
     linjer.append(oppsummering(rapport))
     return "\n".join(linjer) + "\n"
 
@@ -51,12 +52,12 @@ def _github_escape(tekst: str, egenskap: bool = False) -> str:
     return tekst.replace(":", "%3A").replace(",", "%2C") if egenskap else tekst
 
 
-def _annotasjon(fil: str, linje: int | None, tittel: str, melding: str) -> str:
+def _annotasjon(fil: str, linje: int | None, tittel: str, melding: str, niva: str = "error") -> str:
     egenskaper = [f"file={_github_escape(fil, True)}"]
     if linje:
         egenskaper.append(f"line={linje}")
     egenskaper.append(f"title={_github_escape(tittel, True)}")
-    return f"::error {','.join(egenskaper)}::{_github_escape(melding)}"
+    return f"::{niva} {','.join(egenskaper)}::{_github_escape(melding)}"
 
 
 def github(rapport: Sjekkrapport) -> str:
@@ -74,6 +75,10 @@ def github(rapport: Sjekkrapport) -> str:
         )
         for t in rapport.feilede_tester
     ]
+    linjer += [
+        _annotasjon(a.fil, a.linje, "revisjon sjekk", a.melding, "warning")
+        for a in rapport.advarsler
+    ]
     linjer.append(oppsummering(rapport))
     return "\n".join(linjer) + "\n"
 
@@ -88,6 +93,7 @@ def som_json(rapport: Sjekkrapport) -> str:
         "ok": rapport.ok,
         "filer": rapport.filer,
         "problemer": [_problem(p) for p in rapport.problemer],
+        "advarsler": [_problem(a) for a in rapport.advarsler],
         "tester": [
             {
                 "fil": t.fil,

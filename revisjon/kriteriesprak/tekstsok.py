@@ -22,6 +22,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from revisjon.kriteriesprak.regex import kompiler_regex
+
 FORKORTELSER = (
     "jf", "jfr", "f.eks", "bl.a", "ca", "dvs", "nr", "pkt", "evt", "ev", "pr", "iht", "ift",
     "vedr", "ref", "bl.annet", "mht", "inkl", "ekskl", "tlf", "kap", "avd", "sml", "s",
@@ -228,7 +230,7 @@ class Tekstsok:
         ta_med_negerte: bool,
     ) -> Tekstsok:
         monstre = [(f"«{f}»", frase_monster(f)) for f in fraser]
-        monstre += [(f"mønsteret «{r}»", re.compile(r, re.IGNORECASE)) for r in regex]
+        monstre += [(f"mønsteret «{r}»", kompiler_regex(r)) for r in regex]
         negasjon = re.compile(
             r"(?<!\w)(?:" + "|".join(re.escape(o) for o in negasjonsord) + r")(?!\w)",
             re.IGNORECASE,

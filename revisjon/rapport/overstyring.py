@@ -23,7 +23,6 @@ from pydantic import AfterValidator, Field
 
 from revisjon.feil import Avvisning, OverstyringFeil
 from revisjon.inntak.datafil import les_dokument, valider
-from revisjon.inntak.fodselsnummer import finn_fodselsnummer
 from revisjon.kriteriesprak.modell import Status
 from revisjon.resultat import Kjoring, Overstyring
 from revisjon.sak import Dato, Modell
@@ -55,15 +54,6 @@ class Overstyringsfil(Modell):
 def les_overstyringer(fil: Path) -> tuple[list[OverstyringInn], dict[int, int | None]]:
     """The overrides in ``fil`` and the line of each; raise OverstyringFeil on any problem."""
     _, dokument = les_dokument(fil, feilklasse=OverstyringFeil, som_json=False)
-    if fnr := list(finn_fodselsnummer(dokument.data)):
-        raise OverstyringFeil(
-            [
-                Avvisning(
-                    str(fil), None, f, "inneholder noe som ligner et fødselsnummer; fjern det"
-                )
-                for f in fnr
-            ]
-        )
     innhold = valider(fil, dokument, Overstyringsfil, feilklasse=OverstyringFeil)
     linjer = {i: dokument.linje(("overstyringer", i)) for i in range(len(innhold.overstyringer))}
     return innhold.overstyringer, linjer
@@ -83,7 +73,7 @@ def bruk_overstyringer(kjoring: Kjoring, fil: Path) -> Kjoring:
         if o.sak_id not in saker:
             problemer.append(
                 Avvisning(
-                    navn, linje, "sak_id", f"saken «{o.sak_id}» er ikke blant de vurderte sakene"
+                    navn, linje, "sak_id", "saken det vises til, er ikke blant de vurderte sakene"
                 )
             )
             continue
@@ -99,7 +89,9 @@ def bruk_overstyringer(kjoring: Kjoring, fil: Path) -> Kjoring:
             continue
         if (o.sak_id, o.kriterium) in sett:
             problemer.append(
-                Avvisning(navn, linje, None, f"{o.sak_id} / {o.kriterium} er overstyrt to ganger")
+                Avvisning(
+                    navn, linje, None, "samme sak og kriterium er overstyrt to ganger (før i filen)"
+                )
             )
             continue
         sett.add((o.sak_id, o.kriterium))

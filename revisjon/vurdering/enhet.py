@@ -172,7 +172,7 @@ def _dublett(
         fil,
         linje,
         "sak_id",
-        f"sak_id «{sak_id}» finnes også i {sted}; ingen av sakene er vurdert. "
+        f"samme sak_id finnes også i {sted}; ingen av sakene er vurdert. "
         "Gi hver sak en unik sak_id",
         inndata=f"{fil}:{linje}" if linje else fil,
     )
