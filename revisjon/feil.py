@@ -13,7 +13,8 @@ class Avvisning:
 
     ``linje`` and ``felt`` are None when not known. ``melding`` never holds personal data.
     ``inndata`` names the input the problem belongs to (the file, or ``file:line`` for one
-    line of a JSON Lines file), so that several problems in one input count as one rejection.
+    line of a JSON Lines file, or one case of a workbook), so that several problems in one input
+    count as one rejection. ``celle`` is the place in a workbook (``Barn!C7``, or a sheet).
     """
 
     fil: str
@@ -21,6 +22,7 @@ class Avvisning:
     felt: str | None
     melding: str
     inndata: str = ""
+    celle: str | None = None
 
     def __post_init__(self) -> None:
         # The last guard: a file name (or anything else here) that holds an identity number is
@@ -35,6 +37,8 @@ class Avvisning:
 
     def __str__(self) -> str:
         sted = self.fil if self.linje is None else f"{self.fil}:{self.linje}"
+        if self.celle:
+            sted += f":{self.celle}"
         return f"{sted}: {self.felt}: {self.melding}" if self.felt else f"{sted}: {self.melding}"
 
 

@@ -36,6 +36,7 @@ class Oppsett:
     utvalg: Path | None = None
     toleranse: Fraction | None = None
     avvik: Path | None = None
+    arbeidspapir: Path | None = None
     oppdrag: Path | None = None
     internkontroll: bool = False
     referanse_docx: Path | None = None
@@ -52,6 +53,7 @@ class Oppsett:
             *([("utvalg", str(self.utvalg))] if self.utvalg else []),
             *([("toleranse", f"{float(self.toleranse):g}")] if self.toleranse is not None else []),
             *([("avvik", str(self.avvik))] if self.avvik else []),
+            *([("arbeidspapir", str(self.arbeidspapir))] if self.arbeidspapir else []),
             *([("oppdrag", str(self.oppdrag))] if self.oppdrag else []),
             *([("referansedokument", str(self.referanse_docx))] if self.referanse_docx else []),
         ]
@@ -102,4 +104,36 @@ def lag_rapport(
     rapport = med_internkontroll(rapport, utvalg=utvalg, toleranse=oppsett.toleranse)
     return rapport, render_deler(
         rapport, oppsett.format, mal=oppsett.mal, referanse=oppsett.referanse_docx
+    )
+
+
+def kontroller_arbeidspapir(oppsett: Oppsett, *, ut: Path | None) -> None:
+    """Refuse a working-paper path before anything is judged: not .xlsx, among the inputs, or
+    the report's own output file."""
+    from revisjon.skriving import kontroller_utfil
+
+    fil = oppsett.arbeidspapir
+    if fil is None:
+        return
+    if fil.suffix.lower() != ".xlsx":
+        raise RevisjonFeil(f"{fil}: --arbeidspapir skal være en .xlsx-fil")
+    kontroller_utfil(fil, oppsett.stier)
+    if ut is not None and fil.resolve() == ut.resolve():
+        raise RevisjonFeil(f"{fil}: --arbeidspapir og -o/--ut kan ikke være samme fil")
+
+
+def skriv_arbeidspapir_for(oppsett: Oppsett, rapport: Rapport) -> int:
+    """Write the working paper of a finished run (``oppsett.arbeidspapir``); the number of
+    rows. The cases are read again for the text it shows (``rapport.sakstekst``)."""
+    from revisjon.rapport.arbeidspapir import skriv_arbeidspapir
+    from revisjon.rapport.sakstekst import samle_sakstekster
+
+    if oppsett.arbeidspapir is None:
+        raise RevisjonFeil("ingen fil for arbeidspapiret")  # pragma: no cover - caller checks
+    kjoring = rapport.kjoring
+    return skriv_arbeidspapir(
+        oppsett.arbeidspapir,
+        kjoring,
+        titler={k.id: k.tittel for k in kjoring.kriterier},
+        tekster=samle_sakstekster(oppsett.stier, kjoring),
     )

@@ -38,6 +38,13 @@ class Resultat:
     status: Status
     begrunnelse: str
     overstyring: Overstyring | None = None
+    setninger: tuple[int, ...] = ()
+    """For a verdict that reads a free text: the sentences (numbered from 1, as
+    ``revisjon.tekst.setninger`` numbers them) that decided it."""
+    tekstfelt: str | None = None
+    """The path of the free text read ("vedtak.tekst"), or None when no text was read."""
+    til_kontroll: str | None = None
+    """Why the auditor should read the text themselves (a borderline reading), or None."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,9 +62,17 @@ class SakResultat:
 
 
 _NY = object.__new__
-_R_KRITERIUM, _R_STATUS, _R_BEGRUNNELSE, _R_OVERSTYRING = (
+_R_KRITERIUM, _R_STATUS, _R_BEGRUNNELSE, _R_OVERSTYRING, _R_SETNINGER, _R_FELT, _R_KONTROLL = (
     getattr(Resultat, felt).__set__
-    for felt in ("kriterium", "status", "begrunnelse", "overstyring")
+    for felt in (
+        "kriterium",
+        "status",
+        "begrunnelse",
+        "overstyring",
+        "setninger",
+        "tekstfelt",
+        "til_kontroll",
+    )
 )
 _S_SAK_ID, _S_FIL, _S_LINJE, _S_TJENESTE, _S_ENHET, _S_VEDTAKSDATO, _S_RESULTATER, _S_KONTOR = (
     getattr(SakResultat, felt).__set__
@@ -74,8 +89,16 @@ _S_SAK_ID, _S_FIL, _S_LINJE, _S_TJENESTE, _S_ENHET, _S_VEDTAKSDATO, _S_RESULTATE
 )
 
 
-def nytt_resultat(kriterium: str, status: Status, begrunnelse: str) -> Resultat:
-    """``Resultat(kriterium, status, begrunnelse)``, built a third faster.
+def nytt_resultat(
+    kriterium: str,
+    status: Status,
+    begrunnelse: str,
+    setninger: tuple[int, ...] = (),
+    tekstfelt: str | None = None,
+    til_kontroll: str | None = None,
+) -> Resultat:
+    """``Resultat(kriterium, status, begrunnelse, None, setninger, tekstfelt, til_kontroll)``,
+    built a third faster.
 
     A frozen dataclass's ``__init__`` sets each field through ``object.__setattr__``, which looks
     the field up by name; here each slot is set directly. A large run builds hundreds of
@@ -87,6 +110,9 @@ def nytt_resultat(kriterium: str, status: Status, begrunnelse: str) -> Resultat:
     _R_STATUS(resultat, status)
     _R_BEGRUNNELSE(resultat, begrunnelse)
     _R_OVERSTYRING(resultat, None)
+    _R_SETNINGER(resultat, setninger)
+    _R_FELT(resultat, tekstfelt)
+    _R_KONTROLL(resultat, til_kontroll)
     return resultat
 
 

@@ -41,12 +41,23 @@ Dato = Annotated[dt.date, BeforeValidator(_iso_dato)]
 Belop = Annotated[float, Field(ge=0, allow_inf_nan=False)]
 
 
-def _tom_liste() -> Any:
+def _tom_liste(tittel: str, beskrivelse: str) -> Any:
     """The default of a list field: a new empty list for each case, shown as ``[]`` in the
     JSON Schema as a plain ``= []`` would be."""
     # pydantic copies a mutable default such as ``[]`` with copy.deepcopy (Python code) for
     # every model that leaves the field out; calling list() costs a fraction of that.
-    return Field(default_factory=list, json_schema_extra={"default": []})
+    return Field(
+        default_factory=list,
+        title=tittel,
+        description=beskrivelse,
+        json_schema_extra={"default": []},
+    )
+
+
+def _felt(tittel: str, beskrivelse: str, **valg: Any) -> Any:
+    """A field with its Norwegian name (``title``) and help text (``description``): what the
+    registration workbook (``revisjon regneark``) shows as column heading and help."""
+    return Field(title=tittel, description=beskrivelse, **valg)
 
 
 class Modell(BaseModel):
@@ -76,116 +87,183 @@ Tema = Literal[
 
 
 class Soknad(Modell):
-    mottatt: Dato
-    forstegangssoker: bool | None = None
-    gjelder: list[str] = _tom_liste()
+    mottatt: Dato = _felt("Søknad mottatt", "Datoen søknaden kom inn.")
+    forstegangssoker: bool | None = _felt(
+        "Førstegangssøker", "Om søkeren søker for første gang.", default=None
+    )
+    gjelder: list[str] = _tom_liste(
+        "Søknaden gjelder", "Hva det søkes om, med frie ord (for eksempel livsopphold, husleie)."
+    )
 
 
 class Barn(Modell):
-    id: str = Field(min_length=1)
-    alder: int = Field(ge=0, le=17)
-    delt_bosted: bool | None = None
-    merknad: str | None = Field(default=None, json_schema_extra=FRITEKST)
+    id: str = _felt(
+        "Barne-id", "Pseudonym for barnet, unikt i saken (for eksempel B1).", min_length=1
+    )
+    alder: int = _felt("Alder", "Alder i hele år da søknaden kom inn (0–17).", ge=0, le=17)
+    delt_bosted: bool | None = _felt("Delt bosted", "Om barnet har delt bosted.", default=None)
+    merknad: str | None = _felt(
+        "Merknad",
+        "Kort merknad fra den som går gjennom saken (ingen navn).",
+        default=None,
+        json_schema_extra=FRITEKST,
+    )
 
 
 class Husstand(Modell):
-    voksne: int = Field(ge=1)
-    enslig_forsorger: bool | None = None
-    introduksjonsprogram: bool | None = None
-    barn: list[Barn]
+    voksne: int = _felt("Voksne", "Antall voksne i husstanden (minst 1).", ge=1)
+    enslig_forsorger: bool | None = _felt(
+        "Enslig forsørger", "Om søkeren er enslig forsørger.", default=None
+    )
+    introduksjonsprogram: bool | None = _felt(
+        "Introduksjonsprogram",
+        "Om en av foreldrene er i introduksjonsprogram for flyktninger.",
+        default=None,
+    )
+    barn: list[Barn] = _felt("Barn", "Barna i husstanden; kan være ingen.")
 
 
 class Inntekt(Modell):
-    type: str = Field(json_schema_extra=KODE)
-    belop: Belop
-    medregnet: bool | None = None
+    type: str = _felt(
+        "Type",
+        "Hva inntekten er (fritt ord; barnetrygd og kontantstotte kjennes igjen).",
+        json_schema_extra=KODE,
+    )
+    belop: Belop = _felt("Beløp", "Kroner per måned (minst 0).")
+    medregnet: bool | None = _felt(
+        "Medregnet", "Om inntekten er regnet med i beregningen.", default=None
+    )
 
 
 class Utgift(Modell):
-    type: str = Field(json_schema_extra=KODE)
-    belop: Belop
-    barn: list[str] = _tom_liste()
+    type: str = _felt(
+        "Type", "Hva utgiften er (fritt ord, for eksempel husleie).", json_schema_extra=KODE
+    )
+    belop: Belop = _felt("Beløp", "Kroner per måned (minst 0).")
+    barn: list[str] = _tom_liste("Barn", "Barna utgiften gjelder (barne-id-er).")
 
 
 class Beregning(Modell):
-    inntekter: list[Inntekt] = _tom_liste()
-    utgifter: list[Utgift] = _tom_liste()
+    inntekter: list[Inntekt] = _tom_liste("Inntekter", "Inntektene i beregningen.")
+    utgifter: list[Utgift] = _tom_liste("Utgifter", "Utgiftene i beregningen.")
 
 
 class Vedtak(Modell):
-    dato: Dato
-    utfall: Literal["innvilget", "delvis_innvilget", "avslag", "henlagt"]
-    hjemmel: list[str] = _tom_liste()
-    tekst: str = Field(json_schema_extra=FRITEKST)
-    beregning: Beregning | None = None
+    dato: Dato = _felt(
+        "Vedtaksdato", "Datoen vedtaket ble fattet; tom så lenge det ikke er vedtak."
+    )
+    utfall: Literal["innvilget", "delvis_innvilget", "avslag", "henlagt"] = _felt(
+        "Utfall", "Vedtakets utfall."
+    )
+    hjemmel: list[str] = _tom_liste("Hjemmel", "Hjemmelen slik den står i vedtaket.")
+    tekst: str = _felt(
+        "Vedtakstekst", "Vedtakets begrunnelse slik den er skrevet.", json_schema_extra=FRITEKST
+    )
+    beregning: Beregning | None = _felt(
+        "Beregning", "Beregningen av økonomisk stønad.", default=None
+    )
 
 
 class Journalnotat(Modell):
-    dato: Dato
-    system: Literal["socio", "modia", "annet"]
-    journaltype: str | None = None
+    dato: Dato = _felt("Dato", "Datoen på notatet.")
+    system: Literal["socio", "modia", "annet"] = _felt("System", "Fagsystemet notatet står i.")
+    journaltype: str | None = _felt(
+        "Journaltype", "Notattypen slik fagsystemet kaller den.", default=None
+    )
     rolle: (
         Literal["saksbehandler", "veileder", "familieveileder", "gjeldsradgiver", "annet"] | None
-    ) = None
-    barn: list[str] = _tom_liste()
-    tekst: str = Field(json_schema_extra=FRITEKST)
+    ) = _felt("Rolle", "Rollen til den som skrev notatet.", default=None)
+    barn: list[str] = _tom_liste("Barn", "Barna notatet gjelder (barne-id-er).")
+    tekst: str = _felt("Tekst", "Notatet slik det er skrevet.", json_schema_extra=FRITEKST)
 
 
 class Samtale(Modell):
-    dato: Dato
+    dato: Dato = _felt("Dato", "Datoen for samtalen eller møtet.")
     type: Literal[
         "kartleggingssamtale", "oppfolgingssamtale", "hjemmebesok", "radgivningssamtale", "annet"
-    ]
-    status: Literal["gjennomfort", "avlyst", "ikke_mott", "planlagt"] = "gjennomfort"
+    ] = _felt("Type", "Hva slags samtale eller møte.")
+    status: Literal["gjennomfort", "avlyst", "ikke_mott", "planlagt"] = _felt(
+        "Status", "Om samtalen ble gjennomført (tom: gjennomført).", default="gjennomfort"
+    )
     tolk: (
         Literal["ikke_behov", "profesjonell", "barn", "annen_familie", "behov_ikke_dekket"] | None
-    ) = None
-    referat: bool | None = None
+    ) = _felt("Tolk", "Hvem som tolket, om det var behov for tolk.", default=None)
+    referat: bool | None = _felt(
+        "Referat", "Om det som ble sagt er skrevet ned (forvaltningsloven § 11 d).", default=None
+    )
 
 
 class Kartlegging(Modell):
-    dato: Dato
-    barn: str
-    kilde: Literal["forelder", "barnet", "skole", "helsestasjon", "barnevern", "annet"]
-    tema: list[Tema]
-    skjema: str | None = None
+    dato: Dato = _felt("Dato", "Datoen for kartleggingen.")
+    barn: str = _felt("Barn", "Barnet som er kartlagt (barne-id).")
+    kilde: Literal["forelder", "barnet", "skole", "helsestasjon", "barnevern", "annet"] = _felt(
+        "Kilde", "Hvem opplysningene kom fra."
+    )
+    tema: list[Tema] = _felt("Tema", "Temaene kartleggingen dekker.")
+    skjema: str | None = _felt("Skjema", "Kartleggingsskjemaet som er brukt.", default=None)
 
 
 class Brev(Modell):
-    dato: Dato
-    type: str
-    besvart: bool | None = None
+    dato: Dato = _felt("Dato", "Datoen brevet ble sendt.")
+    type: str = _felt(
+        "Type", "Hva brevet gjelder (fritt ord; sporsmal_om_barn er brevet som spør om barna)."
+    )
+    besvart: bool | None = _felt("Besvart", "Om familien har svart.", default=None)
 
 
 class Tiltak(Modell):
-    dato: Dato
-    type: str = Field(json_schema_extra=KODE)
-    barn: list[str] = _tom_liste()
-    merknad: str | None = Field(default=None, json_schema_extra=FRITEKST)
+    dato: Dato = _felt("Dato", "Datoen for tiltaket.")
+    type: str = _felt(
+        "Type",
+        "Hva slags tiltak (fritt ord, for eksempel familieveileder).",
+        json_schema_extra=KODE,
+    )
+    barn: list[str] = _tom_liste("Barn", "Barna tiltaket gjelder (barne-id-er).")
+    merknad: str | None = _felt(
+        "Merknad", "Kort merknad (ingen navn).", default=None, json_schema_extra=FRITEKST
+    )
 
 
 class Radgivning(Modell):
-    forste_samtale: Dato | None = None
-    kartlagt: list[str] = _tom_liste()
+    forste_samtale: Dato | None = _felt(
+        "Første rådgivningssamtale", "Datoen for den første rådgivningssamtalen.", default=None
+    )
+    kartlagt: list[str] = _tom_liste(
+        "Kartlagt i rådgivningen", "Hva som er kartlagt (for eksempel inntekter, gjeld)."
+    )
 
 
 class Sak(Modell):
     """One anonymised case (sak): a family's application to the social services."""
 
-    versjon: Literal[1]
-    sak_id: str = Field(min_length=1)
-    kontor: str | None = None
-    enhet: str | None = None
-    tjeneste: Tjeneste
-    soknad: Soknad
-    husstand: Husstand
-    vedtak: Vedtak | None = None
-    journal: list[Journalnotat] = _tom_liste()
-    samtaler: list[Samtale] = _tom_liste()
-    kartlegginger: list[Kartlegging] = _tom_liste()
-    brev: list[Brev] = _tom_liste()
-    tiltak: list[Tiltak] = _tom_liste()
-    radgivning: Radgivning | None = None
+    versjon: Literal[1] = _felt("Formatversjon", "Versjonen av saksformatet (1).")
+    sak_id: str = _felt(
+        "Sak-id",
+        "Anonymisert id for saken, unik i gjennomgangen (for eksempel GJ-ØS-07).",
+        min_length=1,
+    )
+    kontor: str | None = _felt("Kontor", "Nav-kontoret.", default=None)
+    enhet: str | None = _felt(
+        "Enhet", "Enheten eller avdelingen som behandlet saken.", default=None
+    )
+    tjeneste: Tjeneste = _felt("Tjeneste", "Tjenesten saken gjelder.")
+    soknad: Soknad = _felt("Søknad", "Søknaden.")
+    husstand: Husstand = _felt("Husstand", "Husstanden.")
+    vedtak: Vedtak | None = _felt(
+        "Vedtak", "Vedtaket; tomt så lenge det ikke er fattet.", default=None
+    )
+    journal: list[Journalnotat] = _tom_liste("Journal", "Journalnotatene.")
+    samtaler: list[Samtale] = _tom_liste("Samtaler", "Samtaler og møter.")
+    kartlegginger: list[Kartlegging] = _tom_liste(
+        "Kartlegginger", "Strukturerte kartlegginger av et barns situasjon."
+    )
+    brev: list[Brev] = _tom_liste("Brev", "Brev sendt til familien.")
+    tiltak: list[Tiltak] = _tom_liste("Tiltak", "Oppfølging og henvisninger.")
+    radgivning: Radgivning | None = _felt(
+        "Rådgivning",
+        "Rådgivningen (opplysning, råd og veiledning; økonomisk rådgivning).",
+        default=None,
+    )
 
 
 def barnereferanser(sak: Sak) -> list[tuple[str, str]]:
@@ -216,6 +294,36 @@ def refererte_barn(sak: Sak) -> set[str]:
         for utgift in sak.vedtak.beregning.utgifter:
             ider.update(utgift.barn)
     return ider
+
+
+def barnefeil(sak: Sak) -> list[tuple[str, str]]:
+    """Child ids that are duplicated in husstand.barn or referred to without being there."""
+    alle = sak.husstand.barn
+    if len(ider := {b.id for b in alle}) == len(alle) and ider >= refererte_barn(sak):
+        return []  # the usual answer, found without building a field path
+    # The ids are named by where they stand, never by their text (an id may be a name).
+    problemer: list[tuple[str, str]] = []
+    sett: dict[str, int] = {}
+    for i, barn in enumerate(sak.husstand.barn):
+        if barn.id in sett:
+            problemer.append(
+                (
+                    f"husstand.barn[{i}].id",
+                    f"barne-id-en er brukt før, i husstand.barn[{sett[barn.id]}].id; gi hvert "
+                    "barn en unik id",
+                )
+            )
+        sett.setdefault(barn.id, i)
+    for felt, barne_id in barnereferanser(sak):
+        if barne_id not in sett:
+            problemer.append(
+                (
+                    felt,
+                    "viser til et barn som ikke finnes i husstand.barn "
+                    f"({len(sett)} barn der); legg barnet til eller rett id-en",
+                )
+            )
+    return problemer
 
 
 TJENESTENAVN: dict[str, str] = {

@@ -32,9 +32,11 @@ from revisjon.kriteriesprak.kodegen_kriterium import (
     samle,
     utenfor_tidsrom,
 )
+from revisjon.kriteriesprak.lesingsbevis import med_setninger
 from revisjon.kriteriesprak.maler import kodenavn, mal_deler
 from revisjon.kriteriesprak.regel import KompilertKriterium
 from revisjon.kriteriesprak.stier import Omfang, formater, normaliser
+from revisjon.kriteriesprak.tekstlesing import Sprak
 from revisjon.kriteriesprak.tekstsok import Tekstsok
 from revisjon.resultat import Resultat
 from revisjon.sak import Sak
@@ -104,12 +106,12 @@ def mal(tekst: str, omfang: Omfang, navngitte: Sequence[str] = ()) -> Mal:
 # --- conditions --------------------------------------------------------------------------------
 
 
-def sjekk(b: m.Betingelse, omfang: Omfang, neg: Sequence[str]) -> Sjekk:
+def sjekk(b: m.Betingelse, omfang: Omfang, neg: Sprak) -> Sjekk:
     """A condition: whether it holds, and the evidence it found."""
     return _SJEKKER[type(b)](b, omfang, neg)
 
 
-def test(b: m.Betingelse, omfang: Omfang, neg: Sequence[str]) -> Test:
+def test(b: m.Betingelse, omfang: Omfang, neg: Sprak) -> Test:
     indre = sjekk(b, omfang, neg)
     return lambda k: indre(k)[0]
 
@@ -118,7 +120,7 @@ def _predikat(test_: Test) -> Sjekk:
     return lambda k: (test_(k), [])
 
 
-def _og(b: m.Og, omfang: Omfang, neg: Sequence[str]) -> Sjekk:
+def _og(b: m.Og, omfang: Omfang, neg: Sprak) -> Sjekk:
     deler = [sjekk(d, omfang, neg) for d in b.og]
 
     def s(k: Kontekst) -> Treff:
@@ -133,7 +135,7 @@ def _og(b: m.Og, omfang: Omfang, neg: Sequence[str]) -> Sjekk:
     return s
 
 
-def _eller(b: m.Eller, omfang: Omfang, neg: Sequence[str]) -> Sjekk:
+def _eller(b: m.Eller, omfang: Omfang, neg: Sprak) -> Sjekk:
     deler = [sjekk(d, omfang, neg) for d in b.eller]
 
     def s(k: Kontekst) -> Treff:
@@ -149,7 +151,7 @@ def _eller(b: m.Eller, omfang: Omfang, neg: Sequence[str]) -> Sjekk:
     return s
 
 
-def _ikke(b: m.Ikke, omfang: Omfang, neg: Sequence[str]) -> Sjekk:
+def _ikke(b: m.Ikke, omfang: Omfang, neg: Sprak) -> Sjekk:
     indre = sjekk(b.ikke, omfang, neg)
 
     def s(k: Kontekst) -> Treff:
@@ -164,7 +166,7 @@ def _innenfor(verdi: float, minst: float | None, hoyst: float | None) -> bool:
 
 
 def _kvantor(
-    kvantor: m.Kvantor, omfang: Omfang, neg: Sequence[str], avgjor: Callable[[int, int], bool]
+    kvantor: m.Kvantor, omfang: Omfang, neg: Sprak, avgjor: Callable[[int, int], bool]
 ) -> Sjekk:
     """``avgjor`` answers from (items, items satisfying ``hvor``); the evidence is that of the
     items satisfying ``hvor`` (its ``bevis`` text, else what ``hvor`` found)."""
@@ -196,19 +198,19 @@ def _kvantor(
     return s
 
 
-def _noen(b: m.Noen, omfang: Omfang, neg: Sequence[str]) -> Sjekk:
+def _noen(b: m.Noen, omfang: Omfang, neg: Sprak) -> Sjekk:
     return _kvantor(b.noen, omfang, neg, lambda _antall, treff: treff > 0)
 
 
-def _alle(b: m.Alle, omfang: Omfang, neg: Sequence[str]) -> Sjekk:
+def _alle(b: m.Alle, omfang: Omfang, neg: Sprak) -> Sjekk:
     return _kvantor(b.alle, omfang, neg, lambda antall, treff: treff == antall)
 
 
-def _ingen(b: m.Ingen, omfang: Omfang, neg: Sequence[str]) -> Sjekk:
+def _ingen(b: m.Ingen, omfang: Omfang, neg: Sprak) -> Sjekk:
     return _kvantor(b.ingen, omfang, neg, lambda _antall, treff: treff == 0)
 
 
-def _antall(b: m.Antall, omfang: Omfang, neg: Sequence[str]) -> Sjekk:
+def _antall(b: m.Antall, omfang: Omfang, neg: Sprak) -> Sjekk:
     minst, hoyst = b.antall.minst, b.antall.hoyst
     return _kvantor(b.antall, omfang, neg, lambda _a, treff: _innenfor(treff, minst, hoyst))
 
@@ -220,7 +222,7 @@ def _motpart(s: m.Sammenligning, omfang: Omfang) -> Henter:
     return lambda _k: verdi
 
 
-def _lik(b: m.Lik, omfang: Omfang, neg: Sequence[str]) -> Sjekk:
+def _lik(b: m.Lik, omfang: Omfang, neg: Sprak) -> Sjekk:
     hent, motpart = henter(omfang, b.lik.felt), _motpart(b.lik, omfang)
 
     def lik(k: Kontekst) -> bool:
@@ -230,7 +232,7 @@ def _lik(b: m.Lik, omfang: Omfang, neg: Sequence[str]) -> Sjekk:
     return _predikat(lik)
 
 
-def _inneholder(b: m.Inneholder, omfang: Omfang, neg: Sequence[str]) -> Sjekk:
+def _inneholder(b: m.Inneholder, omfang: Omfang, neg: Sprak) -> Sjekk:
     hent, motpart = henter(omfang, b.inneholder.felt), _motpart(b.inneholder, omfang)
 
     def inneholder(k: Kontekst) -> bool:
@@ -240,13 +242,13 @@ def _inneholder(b: m.Inneholder, omfang: Omfang, neg: Sequence[str]) -> Sjekk:
     return _predikat(inneholder)
 
 
-def _en_av(b: m.EnAv, omfang: Omfang, neg: Sequence[str]) -> Sjekk:
+def _en_av(b: m.EnAv, omfang: Omfang, neg: Sprak) -> Sjekk:
     hent = henter(omfang, b.en_av.felt)
     verdier = {normaliser(v) for v in b.en_av.verdier}
     return _predikat(lambda k: normaliser(hent(k)) in verdier)
 
 
-def _finnes(b: m.Finnes, omfang: Omfang, neg: Sequence[str]) -> Sjekk:
+def _finnes(b: m.Finnes, omfang: Omfang, neg: Sprak) -> Sjekk:
     hent = henter(omfang, b.finnes)
 
     def finnes(k: Kontekst) -> bool:
@@ -263,7 +265,7 @@ def _datohenter(omfang: Omfang, sti_eller_dato: str) -> Henter:
     return henter(omfang, sti_eller_dato)
 
 
-def _dato(b: m.Datokrav, omfang: Omfang, neg: Sequence[str]) -> Sjekk:
+def _dato(b: m.Datokrav, omfang: Omfang, neg: Sprak) -> Sjekk:
     a = b.dato
     hent = henter(omfang, a.felt)
     senest = _datohenter(omfang, a.senest) if a.senest else None
@@ -288,7 +290,7 @@ def _dato(b: m.Datokrav, omfang: Omfang, neg: Sequence[str]) -> Sjekk:
     return _predikat(dato)
 
 
-def _antall_ulike(b: m.AntallUlike, omfang: Omfang, neg: Sequence[str]) -> Sjekk:
+def _antall_ulike(b: m.AntallUlike, omfang: Omfang, neg: Sprak) -> Sjekk:
     a = b.antall_ulike
     hent = henter(omfang, a.felt)
     return _predikat(
@@ -296,7 +298,7 @@ def _antall_ulike(b: m.AntallUlike, omfang: Omfang, neg: Sequence[str]) -> Sjekk
     )
 
 
-def _tall(b: m.Tall, omfang: Omfang, neg: Sequence[str]) -> Sjekk:
+def _tall(b: m.Tall, omfang: Omfang, neg: Sprak) -> Sjekk:
     a = b.tall
     hent = henter(omfang, a.felt)
 
@@ -307,17 +309,30 @@ def _tall(b: m.Tall, omfang: Omfang, neg: Sequence[str]) -> Sjekk:
     return _predikat(tall)
 
 
-def _tekst(b: m.Tekst, omfang: Omfang, neg: Sequence[str]) -> Sjekk:
+def _tekst(b: m.Tekst, omfang: Omfang, neg: Sprak) -> Sjekk:
     a = b.tekst
-    sok = Tekstsok.lag(
-        fraser=tuple(a.fraser),
-        regex=tuple(a.regex),
-        negasjonsord=tuple(neg),
-        ta_med_negerte=a.ta_med_negerte,
-    )
     hent = henter(omfang, a.felt)
     eier = omfang.type_av(a.felt.rsplit(".", 1)[0]).modell if "." in a.felt else None
     sted_tekst = TEKSTFELTNAVN.get(eier.__name__, a.felt) if eier else a.felt
+    if a.lesing is not None:
+        # The reading itself is revisjon.tekst's (one meaning); the oracle checks how the
+        # generated code uses it: the level asked for, and the evidence.
+        leser, krav = neg.leser(a.lesing), a.krav
+
+        def les(k: Kontekst) -> Treff:
+            tekst = hent(k)
+            lesning = leser.les(tekst) if tekst else None
+            if lesning is None or not lesning.har(krav):
+                return False, []
+            return True, [lesning.bevis(krav, sted_tekst)]
+
+        return les
+    sok = Tekstsok.lag(
+        fraser=tuple(a.fraser),
+        regex=tuple(a.regex),
+        negasjonsord=neg.negasjonsord,
+        ta_med_negerte=a.ta_med_negerte,
+    )
 
     def s(k: Kontekst) -> Treff:
         tekst = hent(k)
@@ -327,7 +342,7 @@ def _tekst(b: m.Tekst, omfang: Omfang, neg: Sequence[str]) -> Sjekk:
     return s
 
 
-def _dager_mellom(b: m.DagerMellom, omfang: Omfang, neg: Sequence[str]) -> Sjekk:
+def _dager_mellom(b: m.DagerMellom, omfang: Omfang, neg: Sprak) -> Sjekk:
     a = b.dager_mellom
     fra, til = _datohenter(omfang, a.fra), _datohenter(omfang, a.til)
 
@@ -368,7 +383,7 @@ _SJEKKER: dict[type[Any], Callable[[Any, Omfang, Sequence[str]], Sjekk]] = {
 def referanse(kk: KompilertKriterium) -> Callable[[Sak], Resultat]:
     """The oracle's verdict function for a loaded criterion (same verdict objects as ``vurder``:
     both go through ``kk._resultat``)."""
-    k, neg, rot = kk.kilde, kk.negasjonsord, Omfang.rot()
+    k, neg, rot = kk.kilde, Sprak(kk.negasjonsord, kk.tekstlesing), Omfang.rot()
     g, v = k.gjelder, k.vurdering
     vilkar = test(g.vilkar, rot, neg) if g.vilkar else None
     krever = [(sti, henter(rot, sti)) for sti in k.krever]
@@ -422,13 +437,13 @@ def referanse(kk: KompilertKriterium) -> Callable[[Sak], Resultat]:
                 return med_tekst("delvis_oppfylt", kontekst, {"bevis": samle(bevis)})
         return med_tekst("ikke_oppfylt", kontekst, {"bevis": samle(bevis)})
 
-    return vurder
+    return med_setninger(k, kk.tekstlesing, vurder)
 
 
 def _for_hvert(
     v: m.Vurdering,
     rot: Omfang,
-    neg: Sequence[str],
+    neg: Sprak,
     med_tekst: Callable[[m.Status, Kontekst, Mapping[str, str]], Resultat],
     tekst: Callable[[str, Kontekst, Mapping[str, str], str], str],
     kk: KompilertKriterium,

@@ -103,6 +103,15 @@ def _sak(navn: str, tekst: str, args: tuple[str, ...] = ()) -> Callable[[Path], 
 
 
 FRASER = "fraser: ["
+K2_LESING = "tekst: {felt: vedtak.tekst, lesing: barnets_beste, krav: vektet}"
+
+
+def _med_regex(tekst: str, regex: str) -> str:
+    """The default set with K2's weighing read by a phrase and a regex from the criteria file."""
+    assert K2_LESING in tekst
+    return tekst.replace(
+        K2_LESING, "tekst: {felt: vedtak.tekst, fraser: [barnets beste], " + regex + "}", 1
+    )
 
 
 def _kriterier(erstatt: tuple[str, str]) -> Callable[[Path], list[str]]:
@@ -110,12 +119,8 @@ def _kriterier(erstatt: tuple[str, str]) -> Callable[[Path], list[str]]:
         fra = Path(__file__).parents[1] / "revisjon" / "kriterier" / "barnefattigdom-nav.yaml"
         tekst = fra.read_text(encoding="utf-8")
         assert erstatt[0] in tekst or erstatt[0] == FRASER
-        if erstatt[0] == FRASER:  # a regex beside the first phrase list, at its indentation
-            ny = re.sub(
-                r"(?m)^( *)fraser: \[", lambda t: t[1] + erstatt[1] + "\n" + t[0], tekst, count=1
-            )
-        else:
-            ny = tekst.replace(*erstatt, 1)
+        # FRASER: a regex beside a phrase list
+        ny = _med_regex(tekst, erstatt[1]) if erstatt[0] == FRASER else tekst.replace(*erstatt, 1)
         (mappe / "k.yaml").write_text(ny, encoding="utf-8")
         return ["vurder", "saker", "-k", "k.yaml", "-o", "ut.md"]
 
@@ -295,9 +300,7 @@ def test_en_tagg_tar_ikke_ned_kjoringen_med_arbeidsprosesser(tmp_path: Path) -> 
 def test_regex_som_kan_backtracke_henger_ikke(tmp_path: Path) -> None:
     fra = Path(__file__).parents[1] / "revisjon" / "kriterier" / "barnefattigdom-nav.yaml"
     tekst = fra.read_text(encoding="utf-8")
-    ny = re.sub(
-        r"(?m)^( *)fraser: \[", lambda t: t[1] + "regex: ['(a+)+$']\n" + t[0], tekst, count=1
-    )
+    ny = _med_regex(tekst, "regex: ['(a+)+$']")
     (tmp_path / "k.yaml").write_text(ny, "utf-8")
     sak = lag_sak(sak_id="LANG")
     sak["vedtak"]["tekst"] = "a" * 100_000 + "b"

@@ -181,10 +181,19 @@ def test_versjon_og_hjelp():
     assert kjor("--versjon").stdout == f"revisjon {__version__}\n"
     hjelp = kjor("vurder", "--help")
     assert hjelp.returncode == 0
-    assert "Saksfiler (.yaml, .yml, .json, .jsonl) eller mapper med slike filer." in hjelp.stdout
+    assert "Saksfiler (.yaml, .yml, .json, .jsonl, .xlsx) eller mapper med slike" in hjelp.stdout
 
 
-KOMMANDOER = ["vurder", "sjekk", "skjema", "init", "stikkprove", "utvalgsstorrelse", "trend"]
+KOMMANDOER = [
+    "vurder",
+    "sjekk",
+    "skjema",
+    "init",
+    "stikkprove",
+    "utvalgsstorrelse",
+    "trend",
+    "regneark",
+]
 ENGELSK = [
     "Usage",
     "Options",

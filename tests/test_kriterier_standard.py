@@ -255,8 +255,14 @@ def test_k1_hvert_barn_kartlagt_for_vedtak(standardsett, endringer, status, inne
 
 # --- K2: barnets beste weighed and shown in the vedtak -------------------------------------------
 
+# The K2 reading (lesingen «barnets_beste»): a concrete assessment of these children that is
+# weighed is oppfylt, a mention or described situation is delvis_oppfylt, and negated mentions,
+# rules, the applicant's words and postponed assessments are ikke_oppfylt. Each row is labelled
+# by that rubric; more phenomena per sentence kind are in tests/test_tekstlesing.py.
+KONKRET = "Datteren din (9 år) går på fotball og har venner på laget."
+"""A sentence with content from the case about a child."""
 OMTALER = ["barnets beste", "barnas beste", "hensynet til barnet", "hensynet til barna"]
-VEKTORD = ["vekt", "vektlagt", "vektet", "avveid", "avveining", "veid opp mot"]
+VEKTORD = ["vektlagt", "vektet", "avveid", "veid opp mot"]
 
 
 def k2(navn: str, tekst: str, status: str, *inneholder: str, **endringer: Any) -> Any:
@@ -268,109 +274,120 @@ K2 = [
     tilfelle("uten-vedtak", "ikke_aktuelt", "ikke vedtak", vedtak=None),
     tilfelle("radgivning", "ikke_aktuelt", **rad()),
     k2(
-        "omtale-og-vekting-i-samme-setning",
-        "Barnets beste er vurdert og vektlagt.",
+        "konkret-omtale-og-vekting-i-samme-setning",
+        f"{KONKRET} Barnets beste er vurdert og vektlagt.",
         "oppfylt",
-        "Vedtaket 18.03.2024 viser en vurdering og vekting av barnets beste",
-        "«barnets beste»",
+        "Vedtaket 18.03.2024 viser en konkret vurdering av barnas beste",
+        "setning 1 og 2 i vedtaksteksten",
+        "«barn beste»",
         "«vektlagt»",
+        uten=("fotball", "Datteren"),
     ),
     k2(
-        "vekting-i-en-annen-setning",
-        "Barnets beste er vurdert. Søknaden om husleie er innvilget. Hensynet er gitt stor vekt.",
+        "tom-påstand-er-delvis",
+        "Barnets beste er vurdert og vektlagt.",
+        "delvis_oppfylt",
+        "setning 1 i vedtaksteksten",
+    ),
+    k2(
+        "vekting-i-neste-setning-som-viser-tilbake",
+        f"{KONKRET} Dette er gitt stor vekt, og kontingenten dekkes.",
         "oppfylt",
-        "«vekt»",
+        "setning 1 og 2",
+    ),
+    k2(
+        "vekting-av-noe-annet-to-setninger-senere",
+        "Barnets beste er vurdert. Søknaden om husleie er innvilget. Det er lagt vekt på husleien.",
+        "delvis_oppfylt",
     ),
     k2(
         "vekting-nektet",
-        "Barnets beste er vurdert. Det er ikke lagt vekt på dette.",
+        f"{KONKRET} Barnets beste er vurdert. Det er ikke lagt vekt på dette.",
         "delvis_oppfylt",
-        "Vedtaket 18.03.2024 nevner barnets beste («barnets beste» i vedtaksteksten), men viser "
-        "ikke hvordan hensynet er vektet.",
+        "Vedtaket 18.03.2024 nevner barnas beste eller situasjon (setning 1 og 2 i "
+        "vedtaksteksten: «barn beste»), men viser ikke en konkret vurdering som er vektet mot "
+        "andre hensyn.",
     ),
-    k2("bare-omtale", "Barnets beste er vurdert.", "delvis_oppfylt", "«barnets beste»"),
+    k2("bare-omtale", "Barnets beste er vurdert.", "delvis_oppfylt", "«barn beste»"),
     k2(
         "omtale-nektet-med-ikke",
         "Barnets beste er ikke vurdert. Det er lagt vekt på husleien.",
         "ikke_oppfylt",
-        "Vedtaket 18.03.2024 nevner ikke barnets beste i en setning uten nektelse.",
+        "Vedtaket 18.03.2024 viser ingen vurdering av barnas beste",
     ),
     k2(
-        "omtale-nektet-med-uten",
+        "omtale-nektet-med-uten-at",
         "Vedtaket er fattet uten at barnets beste er vurdert. Vi har lagt vekt på husleien.",
         "ikke_oppfylt",
     ),
     k2(
         "en-nektet-og-en-gyldig-omtale",
-        "Barnets beste er ikke drøftet i søknaden. Barnets beste er vurdert og vektlagt.",
+        f"Barnets beste er ikke drøftet i søknaden. {KONKRET} Barnets beste er vurdert og vektlagt.",
         "oppfylt",
-    ),
-    k2(
-        "vekting-i-nektet-setning-og-gyldig-setning",
-        "Barnas beste er vurdert. Det er ikke lagt vekt på bilen. Hensynet er avveid.",
-        "oppfylt",
-        "«barnas beste»",
-        "«avveid»",
     ),
     k2("ingen-omtale", "Søknaden er innvilget etter en konkret vekting.", "ikke_oppfylt"),
     k2("ingen-omtale-tom-tekst", " ", "ikke_oppfylt"),
-    k2("store-bokstaver", "BARNETS BESTE er vurdert og VEKTLAGT.", "oppfylt"),
-    k2("bestemor-er-ikke-beste", "Barnets bestemor er vurdert og vektlagt.", "ikke_oppfylt"),
+    k2("store-bokstaver", f"{KONKRET} BARNETS BESTE er vurdert og VEKTLAGT.", "oppfylt"),
+    k2("bestemor-er-ikke-barn", "Bestemoren er vurdert og vektlagt.", "ikke_oppfylt"),
     k2(
-        "hovedvekten-er-ikke-vekt",
-        "Barnets beste er vurdert. Hovedvekten er bolig.",
-        "delvis_oppfylt",
-    ),
-    k2(
-        "vektlegging-er-ikke-et-vektord",
-        "Barnets beste er vurdert med vektlegging.",
-        "delvis_oppfylt",
-    ),
-    k2(
-        "hensynet-til-barnets-er-ikke-omtale",
-        "Hensynet til barnets skole er vektlagt.",
+        "barnekonvensjonen-er-ikke-et-barn",
+        "Søknaden er vurdert etter barnekonvensjonen og avslått.",
         "ikke_oppfylt",
     ),
     k2(
-        "utenfor-og-ikkevold-er-ikke-nektelse",
-        "Utenfor skoletid er barnets beste vurdert, og ikkevold er vektlagt.",
+        "nektelse-i-leddsetning-med-selv-om",
+        f"{KONKRET} Selv om du ikke har søkt om det, har vi av hensyn til barnas beste lagt vekt på "
+        "at hun skal kunne fortsette.",
         "oppfylt",
     ),
     k2(
-        "nektelse-som-eget-ord-med-bindestrek",
-        "Barnets beste er ikke-vurdert. Vekt er lagt på husleien.",
+        "dobbel-nektelse",
+        "Nav kan ikke se bort fra at sønnen din (8 år) trenger briller til skolen. "
+        "Hensynet til ham veier tyngre enn hovedregelen.",
+        "oppfylt",
+    ),
+    k2(
+        "verken-eller",
+        "Vi har verken vurdert barnas situasjon eller deres behov.",
         "ikke_oppfylt",
     ),
+    k2(
+        "regelsetning",
+        "Barnets beste skal være et grunnleggende hensyn, jf. Grunnloven § 104.",
+        "ikke_oppfylt",
+    ),
+    k2(
+        "sokerens-anforsel",
+        "Du mener at Nav må legge vekt på barnas beste. Søknaden avslås.",
+        "ikke_oppfylt",
+    ),
+    k2(
+        "utsatt-vurdering",
+        "Barnas behov vil bli vurdert når vi har fått uttalelse fra skolen.",
+        "ikke_oppfylt",
+    ),
+    k2(
+        "situasjon-uten-vekting",
+        "Barna er 3 og 7 år. Den eldste går på skolen, den yngste i barnehage.",
+        "delvis_oppfylt",
+    ),
+    k2(
+        "nynorsk",
+        "Sonen din (12 år) har astma og treng eige soverom. Omsynet til han er vege opp mot "
+        "at husleiga er over norma.",
+        "oppfylt",
+    ),
+    # sentences: abbreviations, ordinals, headings, lists and line breaks
     k2(
         "jf-avslutter-ikke-setningen",
         "Det er ikke grunnlag for mer, jf. barnets beste. Det er lagt vekt på husleien.",
         "ikke_oppfylt",
     ),
     k2(
-        "jf-avslutter-ikke-setningen-for-vekting",
-        "Barnets beste er vurdert. Det er ikke lagt mer til, jf. vekt i rundskrivet.",
-        "delvis_oppfylt",
-    ),
-    k2(
-        "f-eks-avslutter-ikke-setningen",
-        "Vi har ikke sett på andre hensyn, f.eks. barnets beste. Vekt er lagt på husleien.",
-        "ikke_oppfylt",
-    ),
-    k2(
-        "jf-midt-i-setning-med-omtale-og-vekting",
-        "Barnets beste er vurdert, jf. Grunnloven § 104, og er vektlagt.",
-        "oppfylt",
-    ),
-    k2(
-        "art-foran-tall-avslutter-ikke-setningen",
-        "Vi har ikke vurdert saken etter barnekonvensjonen art. 3 om barnets beste. "
-        "Det er lagt vekt på husleien.",
-        "ikke_oppfylt",
-    ),
-    k2(
         "kr-sist-i-setningen-avslutter-den",
-        "Det gis ikke mer enn 500 kr. Barnets beste er vurdert og vektlagt.",
+        f"Det gis ikke mer enn 500 kr. {KONKRET} Barnets beste er vurdert og vektlagt.",
         "oppfylt",
+        "setning 2 og 3",
     ),
     k2(
         "linjeskift-midt-i-setning-avslutter-den-ikke",
@@ -379,34 +396,29 @@ K2 = [
     ),
     k2(
         "frase-delt-over-to-linjer",
-        "Vi har vurdert barnets\nbeste og lagt vekt\npå det.",
+        f"{KONKRET}\nVi har vurdert barnets\nbeste og lagt vekt\npå det.",
         "oppfylt",
     ),
     k2(
-        "linje-som-begynner-med-dato",
+        "linje-som-begynner-med-dato-og-nektelse-i-et-annet-ledd",
         "Det ble ikke holdt samtale med familien før\n18. mars, og barnets beste er vurdert "
-        "ut fra brev. Det er lagt vekt på husleien.",
+        "ut fra brev.",
+        "delvis_oppfylt",
+    ),
+    k2(
+        "overskrift-er-ikke-en-vurdering",
+        "Vurdering av barnets beste\nSøknaden om strøm er innvilget.",
         "ikke_oppfylt",
     ),
     k2(
-        "tom-linje-avslutter-setning",
-        "Søknaden er ikke innvilget fullt ut\n\nBarnets beste er vurdert og vektlagt",
-        "oppfylt",
+        "punktliste-med-barnas-situasjon",
+        "Vi har sett på følgende:\n- Barn 1 (9 år) går i 4. klasse\n- Barn 2 (6 år) har logoped",
+        "delvis_oppfylt",
     ),
     k2(
-        "punktliste-avslutter-setning",
-        "Vi har ikke fått alle opplysninger\n- barnets beste er vurdert\n- vekt er lagt på bolig",
-        "oppfylt",
-    ),
-    k2(
-        "spørsmålstegn-avslutter-setning",
-        "Er ikke barnets beste nevnt? Jo, barnets beste er vektlagt.",
-        "oppfylt",
-    ),
-    k2(
-        "utropstegn-avslutter-setning",
-        "Barnets beste er vurdert og vektlagt! Ikke mer å si.",
-        "oppfylt",
+        "beregningslinjer-nevner-ikke-barna",
+        "Beregning:\n- Barn 6–10 år: kr 4 050\n- Husleie: kr 9 000",
+        "ikke_oppfylt",
     ),
 ]
 
@@ -419,11 +431,11 @@ def test_k2_barnets_beste_i_vedtaket(standardsett, endringer, status, inneholder
 @pytest.mark.parametrize("omtale", OMTALER)
 @pytest.mark.parametrize("vektord", VEKTORD)
 def test_k2_hver_omtale_og_hvert_vektord(standardsett, omtale, vektord):
-    tekst = f"Vi har sett på {omtale}. Dette er {vektord} andre hensyn."
+    tekst = f"{KONKRET} Vi har sett på {omtale}, og det er {vektord} andre hensyn."
     resultat = vurder(standardsett, lag_sak(vedtak=vedtak(tekst)))["K2"]
-    assert resultat.status == "oppfylt"
-    assert f"«{omtale}»" in resultat.begrunnelse
-    assert f"«{vektord}»" in resultat.begrunnelse
+    assert resultat.status == "oppfylt", (omtale, vektord)
+    assert resultat.setninger == (1, 2)
+    assert resultat.tekstfelt == "vedtak.tekst"
 
 
 @pytest.mark.parametrize("omtale", OMTALER)
@@ -549,13 +561,23 @@ K4 = [
     tilfelle(
         "vedtak-nevner-barnets-beste",
         "oppfylt",
-        "«barnets beste» i vedtaksteksten",
+        "setning 1 i vedtaksteksten: «barn beste»",
         vedtak=vedtak("Barnets beste er vurdert."),
     ),
     tilfelle(
         "vedtak-nevner-hensynet-til-barna",
         "oppfylt",
         vedtak=vedtak("Hensynet til barna taler for innvilgelse."),
+    ),
+    tilfelle(
+        "vedtak-beskriver-barnas-situasjon",
+        "oppfylt",
+        vedtak=vedtak("Barna er 3 og 7 år, og den eldste går på skolen."),
+    ),
+    tilfelle(
+        "vedtak-gjengir-bare-regelen",
+        "ikke_oppfylt",
+        vedtak=vedtak("Barnets beste skal være et grunnleggende hensyn, jf. Grunnloven § 104."),
     ),
     tilfelle(
         "vedtak-nekter-barnets-beste",
@@ -566,7 +588,7 @@ K4 = [
         "ingenting",
         "ikke_oppfylt",
         "Verken kartlegging, journalnotat, tiltak eller vedtak gjelder et bestemt barn eller "
-        "nevner barnets beste.",
+        "nevner barnas beste eller situasjon.",
     ),
     tilfelle(
         "uten-vedtak-med-notat", "oppfylt", vedtak=None, journal=[notat("2024-03-06", ("B1",))]

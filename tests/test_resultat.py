@@ -19,7 +19,20 @@ tekst = st.text(max_size=20)
 def test_nytt_resultat_er_som_resultat(kriterium: str, status: str, begrunnelse: str) -> None:
     ny = nytt_resultat(kriterium, status, begrunnelse)  # type: ignore[arg-type]
     assert ny == Resultat(kriterium, status, begrunnelse)  # type: ignore[arg-type]
-    assert dataclasses.astuple(ny) == (kriterium, status, begrunnelse, None)
+    assert dataclasses.astuple(ny) == (kriterium, status, begrunnelse, None, (), None, None)
+
+
+@given(
+    st.sampled_from(STATUSER),
+    st.lists(st.integers(1, 99), max_size=4).map(tuple),
+    st.none() | tekst,
+    st.none() | tekst,
+)
+def test_nytt_resultat_med_setninger_er_som_resultat(
+    status: str, setninger: tuple[int, ...], felt: str | None, kontroll: str | None
+) -> None:
+    ny = nytt_resultat("K2", status, "x", setninger, felt, kontroll)  # type: ignore[arg-type]
+    assert ny == Resultat("K2", status, "x", None, setninger, felt, kontroll)  # type: ignore[arg-type]
 
 
 @given(
@@ -55,4 +68,7 @@ def test_de_raske_resultatene_er_like_frosne() -> None:
         "status",
         "begrunnelse",
         "overstyring",
+        "setninger",
+        "tekstfelt",
+        "til_kontroll",
     ]

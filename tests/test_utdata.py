@@ -48,8 +48,15 @@ def test_json_kontrakten(eksempelkjoring, standardsett):
     assert data["saker"][-1]["linje"] == 1
     assert forste["kontor"] is None or isinstance(forste["kontor"], str)
     for resultat in forste["resultater"]:
-        assert set(resultat) == {"kriterium", "status", "begrunnelse"}
+        assert list(resultat)[:3] == ["kriterium", "status", "begrunnelse"]
         assert resultat["status"] in STATUSER
+        # a verdict that reads a text also names it, its sentences and any reason to read it
+        if resultat["kriterium"] in ("K2", "K4") and resultat["status"] != "ikke_aktuelt":
+            assert list(resultat)[3:] == ["tekstfelt", "setninger", "til_kontroll"]
+            assert resultat["tekstfelt"] == "vedtak.tekst"
+            assert all(isinstance(n, int) and n >= 1 for n in resultat["setninger"])
+        else:
+            assert len(resultat) == 3
     assert data["avviste"] == []
 
 

@@ -57,7 +57,7 @@ def vurder(
         list[Path],
         typer.Argument(
             metavar="STI...",
-            help="Saksfiler (.yaml, .yml, .json, .jsonl) eller mapper med slike filer.",
+            help="Saksfiler (.yaml, .yml, .json, .jsonl, .xlsx) eller mapper med slike filer.",
             show_default=False,
         ),
     ],
@@ -104,7 +104,7 @@ def vurder(
         Path | None,
         typer.Option(
             "--overstyringer",
-            help="YAML-fil med revisors overstyringer (sak_id, kriterium, status, begrunnelse, av, dato).",
+            help="Revisors overstyringer: YAML-fil (sak_id, kriterium, status, begrunnelse, av, dato) eller utfylt arbeidspapir (.xlsx).",
             show_default=False,
         ),
     ] = None,
@@ -131,6 +131,15 @@ def vurder(
             "--toleranse",
             metavar="ANDEL",
             help="Toleransegrense for avvik (for eksempel 0.05 eller 5%): øvre avviksgrense og vurdering per kriterium.",
+            show_default=False,
+        ),
+    ] = None,
+    arbeidspapir: Annotated[
+        Path | None,
+        typer.Option(
+            "--arbeidspapir",
+            metavar="FIL.xlsx",
+            help="Skriv et arbeidspapir (.xlsx) med én rad per sak og kriterium, for revisors kontroll; les det utfylte inn igjen med --overstyringer. Inneholder sakstekst: skal ikke publiseres.",
             show_default=False,
         ),
     ] = None,
@@ -171,7 +180,12 @@ def vurder(
         vis_avvisninger,
         vis_oppsummering,
     )
-    from revisjon.jobb import Oppsett, lag_rapport
+    from revisjon.jobb import (
+        Oppsett,
+        kontroller_arbeidspapir,
+        lag_rapport,
+        skriv_arbeidspapir_for,
+    )
     from revisjon.kontroll.andel import tolk_andel
     from revisjon.kontroll.avvik import kontroller_avviksfil, skriv_avviksliste
     from revisjon.skriving import kontroller_utfil, skriv_atomisk
@@ -200,7 +214,9 @@ def vurder(
         utvalg=utvalg,
         toleranse=tolk_andel(toleranse, valg="--toleranse") if toleranse is not None else None,
         avvik=avvik,
+        arbeidspapir=arbeidspapir,
     )
+    kontroller_arbeidspapir(oppsett, ut=ut)
     with fremdriftslinje(feil) as fremdrift:
         rapport, deler = lag_rapport(oppsett, fremdrift=fremdrift)
     if ut is None:
@@ -214,6 +230,13 @@ def vurder(
     if oppsett.avvik is not None:
         rader = skriv_avviksliste(oppsett.avvik, rapport.kjoring)
         feil.print(f"Skrev {oppsett.avvik} ({rader} avvik).")
+    if oppsett.arbeidspapir is not None:
+        rader = skriv_arbeidspapir_for(oppsett, rapport)
+        feil.print(
+            f"Skrev {oppsett.arbeidspapir} ({rader} rader). Arbeidspapiret inneholder sakstekst "
+            "og skal ikke publiseres.",
+            markup=False,
+        )
     vis_avvisninger(feil, rapport.kjoring.avviste)
     vis_oppsummering(feil, rapport.kjoring)
     raise typer.Exit(AVVIST if rapport.kjoring.avviste else OK)
@@ -296,3 +319,6 @@ cli_kriterier.registrer(app)
 from revisjon.cli import kontroll as cli_kontroll  # noqa: E402  (internkontroll)
 
 cli_kontroll.registrer(app)
+from revisjon.cli import regneark as cli_regneark  # noqa: E402  (arbeidsbok for registrering)
+
+cli_regneark.registrer(app)

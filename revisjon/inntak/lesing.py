@@ -24,8 +24,17 @@ from revisjon.inntak.fodselsnummer import (
     inneholder_fodselsnummer,
     json_kan_ha_fodselsnummer,
 )
-from revisjon.inntak.meldinger import felt_sti, og_flere, oversett, sti_fra_felt, vis_nokkel
+from revisjon.inntak.meldinger import (
+    FODSELSNUMMER,
+    MAKS_FEIL_PER_SAK,
+    felt_sti,
+    og_flere,
+    oversett,
+    sti_fra_felt,
+    vis_nokkel,
+)
 from revisjon.inntak.rask import rask_sak
+from revisjon.inntak.regneark import MAKS_REGNEARK, les_regneark
 from revisjon.inntak.yamllast import (
     MAKS_NOSTING,
     FodselsnummerFeil,
@@ -33,15 +42,14 @@ from revisjon.inntak.yamllast import (
     YamlFeil,
     les_yaml,
 )
-from revisjon.sak import Sak, barnereferanser, refererte_barn
+from revisjon.sak import Sak, barnefeil
 
-FILTYPER = (".yaml", ".yml", ".json", ".jsonl")
+FILTYPER = (".yaml", ".yml", ".json", ".jsonl", ".xlsx")
 HOPP_OVER = (".md", ".txt")
 """Documentation beside the cases in a directory: skipped, not rejected."""
 
 MAKS_FILSTORRELSE = 32 * 1024 * 1024
 """Bytes in one case: a file, or a line of a JSON Lines file."""
-MAKS_FEIL_PER_SAK = 20
 
 
 class Lesbar(Protocol):
@@ -88,7 +96,7 @@ def finn_inndata(stier: Iterable[Path]) -> Iterator[str | Avvisning]:
                     yield fil
                     continue
                 suffiks = _endelse(fil)
-                if suffiks in HOPP_OVER:
+                if suffiks in HOPP_OVER or _er_laasefil(fil):
                     continue
                 yield fil if suffiks in FILTYPER else _feil_filtype(Path(fil))
         elif sti.is_file():
@@ -97,6 +105,11 @@ def finn_inndata(stier: Iterable[Path]) -> Iterator[str | Avvisning]:
             yield Avvisning(str(sti), None, None, _ikke_vanlig_fil(sti))
         else:
             yield Avvisning(str(sti), None, None, "finnes ikke; kontroller stien")
+
+
+def _er_laasefil(sti: str) -> bool:
+    """Excel's lock file beside an open workbook (``~$gjennomgang.xlsx``): not a workbook."""
+    return os.path.basename(sti).startswith("~$")
 
 
 NAVN_MED_FNR = (
@@ -192,7 +205,7 @@ def _feil_filtype(fil: Path) -> Avvisning:
         None,
         None,
         f"ukjent filtype «{fil.suffix or '(ingen)'}»; saksuttrekk skal være "
-        ".yaml, .yml, .json eller .jsonl",
+        ".yaml, .yml, .json, .jsonl eller .xlsx",
     )
 
 
@@ -217,6 +230,9 @@ def les_fil(fil: Path | str, *, filsummer: dict[str, str] | None = None) -> Iter
     suffiks = _endelse(navn)
     if suffiks == ".jsonl":
         yield from _les_jsonl(navn, filsummer)
+        return
+    if suffiks == ".xlsx":
+        yield from _les_xlsx(navn, filsummer)
         return
     try:
         innhold = _les_bytes(navn)
@@ -245,8 +261,30 @@ def les_fil(fil: Path | str, *, filsummer: dict[str, str] | None = None) -> Iter
     yield from _fra_yaml(navn, tekst)
 
 
-def _les_bytes(navn: str) -> bytes | int:
-    """The bytes of a file, or only its size when that is over MAKS_FILSTORRELSE (such a file
+def _les_xlsx(navn: str, filsummer: dict[str, str] | None) -> Iterator[Innlest]:
+    """The cases of a registration workbook (``revisjon.inntak.regneark``)."""
+    try:
+        innhold = _les_bytes(navn, grense=MAKS_REGNEARK)
+    except OSError as feil:
+        yield Avvisning(navn, None, None, f"kan ikke leses ({feil.strerror})")
+        return
+    if isinstance(innhold, int):
+        yield Avvisning(
+            navn,
+            None,
+            None,
+            f"filen er på {innhold} byte, over grensen på {MAKS_REGNEARK} byte for et "
+            "regneark; del sakene på flere arbeidsbøker",
+        )
+        return
+    if filsummer is not None:
+        filsummer[navn] = hashlib.sha256(innhold).hexdigest()
+    for funnet in les_regneark(navn, innhold):
+        yield funnet if isinstance(funnet, Avvisning) else InnlestSak(funnet, navn)
+
+
+def _les_bytes(navn: str, grense: int = MAKS_FILSTORRELSE) -> bytes | int:
+    """The bytes of a file, or only its size when that is over ``grense`` (such a file
     is not read); OSError when the file cannot be read."""
     # os.open and os.read, not open(): no file object is made, and the one fstat gives the size.
     try:
@@ -254,21 +292,21 @@ def _les_bytes(navn: str) -> bytes | int:
     except OSError:
         # A file that cannot be opened may still be over the limit, and then the limit is what
         # is named, as when the size was looked at before opening (os.stat needs no read access).
-        if (storrelse := os.stat(navn).st_size) > MAKS_FILSTORRELSE:
+        if (storrelse := os.stat(navn).st_size) > grense:
             return storrelse
         raise
     try:
         storrelse = os.fstat(fd).st_size
-        if storrelse > MAKS_FILSTORRELSE:
+        if storrelse > grense:
             return storrelse
         # read(n) allocates n bytes: ask for the size, and only a file that has grown since is
         # read on, and never past the limit.
         innhold = os.read(fd, storrelse + 1)
         if len(innhold) > storrelse:
-            innhold += os.read(fd, MAKS_FILSTORRELSE + 1 - len(innhold))
+            innhold += os.read(fd, grense + 1 - len(innhold))
     finally:
         os.close(fd)
-    return len(innhold) if len(innhold) > MAKS_FILSTORRELSE else innhold
+    return len(innhold) if len(innhold) > grense else innhold
 
 
 TOM_JSONL = "filen er tom; den skal ha én sak per linje"
@@ -416,7 +454,7 @@ def _rask_sak(raa: bytes) -> Sak | None:
     reads it and names what is wrong, if anything is. Only for bytes that certainly hold no
     identity number (``json_kan_ha_fodselsnummer``)."""
     sak = rask_sak(raa)
-    return None if sak is None or _barnefeil(sak) else sak
+    return None if sak is None or barnefeil(sak) else sak
 
 
 class _DuplisertNokkel(ValueError):
@@ -527,10 +565,7 @@ def _fnr_i_yaml(navn: str, tekst: str, linjer: list[int]) -> Iterator[Avvisning]
         yield Avvisning(navn, dokument.linje(sti), felt_sti(sti) or "(toppnivå)", FNR_AVVIST)
 
 
-FNR_AVVIST = (
-    "inneholder noe som ligner et fødselsnummer eller D-nummer; saken er avvist uten å bli "
-    "lest videre. Anonymiser uttrekket og fjern nummeret"
-)
+FNR_AVVIST = FODSELSNUMMER
 
 
 def _valider(
@@ -574,41 +609,11 @@ def _valider(
         if flere := og_flere(len(problemer), feil.error_count()):
             yield avvis((), None, flere)
         return
-    barnefeil = _barnefeil(sak)
-    for felt, melding in barnefeil:
+    problemer_barn = barnefeil(sak)
+    for felt, melding in problemer_barn:
         yield avvis(sti_fra_felt(felt), felt, melding)
-    if not barnefeil:
+    if not problemer_barn:
         yield InnlestSak(sak, navn, jsonl_linje)
-
-
-def _barnefeil(sak: Sak) -> list[tuple[str, str]]:
-    """Child ids that are duplicated in husstand.barn or referred to without being there."""
-    alle = sak.husstand.barn
-    if len(ider := {b.id for b in alle}) == len(alle) and ider >= refererte_barn(sak):
-        return []  # the usual answer, found without building a field path
-    # The ids are named by where they stand, never by their text (an id may be a name).
-    problemer: list[tuple[str, str]] = []
-    sett: dict[str, int] = {}
-    for i, barn in enumerate(sak.husstand.barn):
-        if barn.id in sett:
-            problemer.append(
-                (
-                    f"husstand.barn[{i}].id",
-                    f"barne-id-en er brukt før, i husstand.barn[{sett[barn.id]}].id; gi hvert "
-                    "barn en unik id",
-                )
-            )
-        sett.setdefault(barn.id, i)
-    for felt, barne_id in barnereferanser(sak):
-        if barne_id not in sett:
-            problemer.append(
-                (
-                    felt,
-                    "viser til et barn som ikke finnes i husstand.barn "
-                    f"({len(sett)} barn der); legg barnet til eller rett id-en",
-                )
-            )
-    return problemer
 
 
 def valider_sak(navn: str, data: Any) -> InnlestSak | list[Avvisning]:

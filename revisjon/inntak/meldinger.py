@@ -16,6 +16,15 @@ from pydantic_core import ErrorDetails
 from revisjon.felttre import felt_i, forslag, modell_ved
 from revisjon.norsk import heltall
 
+MAKS_FEIL_PER_SAK = 20
+"""Problems listed for one case; the rest are counted."""
+
+FODSELSNUMMER = (
+    "inneholder noe som ligner et fødselsnummer eller D-nummer; saken er avvist uten å bli lest "
+    "videre. Anonymiser uttrekket og fjern nummeret"
+)
+"""The message for an identity number in a case (the number itself is never shown)."""
+
 _FELTNAVN = re.compile(r"[a-z_][a-z0-9_]{0,39}")
 """The shape of a field name, an operation or an enumerated value (``forste_samtale``): the
 only input text a message may repeat. Anything else (a name such as «Ola Nordmann», digits)

@@ -4,7 +4,8 @@ A case file (.yaml, .yml, .json) is copied byte for byte under the same path it 
 argument it was found through (``saker/mai/a.yaml`` given as ``saker/`` → ``DIR/mai/a.yaml``; a
 file given directly → ``DIR/a.yaml``). For a JSON Lines file, ``DIR`` gets a .jsonl file of the
 same name with only the chosen lines, byte for byte and in their original order (a BOM on the
-first line is dropped). ``DIR`` must be new or empty; it is filled in a temporary directory
+first line is dropped). For a workbook (.xlsx), ``DIR`` gets a workbook of the same name with
+only the chosen cases, written anew in the same layout. ``DIR`` must be new or empty; it is filled in a temporary directory
 beside it and renamed into place, so a failed copy leaves nothing half done.
 """
 
@@ -52,8 +53,13 @@ def kopier_saker(valgt: Sequence[SakResultat], *, stier: Sequence[Path], mappe: 
     relative = _relative_stier(stier)
     linjer: dict[str, list[int]] = {}
     hele: list[str] = []
+    arbeidsboker: dict[str, set[str]] = {}
     for sak in valgt:
-        if sak.linje is None:
+        if sak.fil.lower().endswith(".xlsx"):
+            if sak.fil not in arbeidsboker:
+                hele.append(sak.fil)
+            arbeidsboker.setdefault(sak.fil, set()).add(sak.sak_id)
+        elif sak.linje is None:
             hele.append(sak.fil)
         else:
             linjer.setdefault(sak.fil, []).append(sak.linje)
@@ -76,6 +82,8 @@ def kopier_saker(valgt: Sequence[SakResultat], *, stier: Sequence[Path], mappe: 
             ut.parent.mkdir(parents=True, exist_ok=True)
             if fil in linjer:
                 ut.write_bytes(_utvalgte_linjer(Path(fil), sorted(linjer[fil])))
+            elif fil in arbeidsboker:
+                _utvalgte_saker(fil, arbeidsboker[fil], ut)
             else:
                 shutil.copyfile(fil, ut)
         if mappe.exists():
@@ -93,3 +101,14 @@ def _utvalgte_linjer(fil: Path, numre: list[int]) -> bytes:
     return b"".join(
         (linje[3:] if linje.startswith(b"\xef\xbb\xbf") else linje) + b"\n" for linje in valgte
     )
+
+
+def _utvalgte_saker(fil: str, sak_ider: set[str], ut: Path) -> None:
+    """The chosen cases of a workbook, written to a new workbook in the same layout."""
+    from revisjon.inntak.lesing import InnlestSak, les_fil
+    from revisjon.rapport.registreringsark import skriv_registreringsark
+
+    valgte = [f.sak for f in les_fil(fil) if isinstance(f, InnlestSak) and f.sak.sak_id in sak_ider]
+    if {s.sak_id for s in valgte} != sak_ider:
+        raise RevisjonFeil(f"{fil}: arbeidsboken er endret under trekningen; trekk på nytt")
+    skriv_registreringsark(ut, valgte)

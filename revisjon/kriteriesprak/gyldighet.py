@@ -13,11 +13,14 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
+from pydantic import BaseModel
+
 from revisjon.felttre import Felttype, forslag
 from revisjon.kriteriesprak import modell as m
 from revisjon.kriteriesprak.maler import mal_deler
 from revisjon.kriteriesprak.regex import RegexFeil, kompiler_regex
 from revisjon.kriteriesprak.stier import Omfang, StiFeil, normaliser
+from revisjon.kriteriesprak.tekstlesing import Lesingsfeil, leser
 
 Sted = tuple[str | int, ...]
 
@@ -36,8 +39,10 @@ class Kompileringsfeil(Exception):
         self.melding = melding
 
 
-def sjekk_kriterium(kriterium: m.Kriterium) -> None:
-    """Check one criterion; raise Kompileringsfeil with the place of the first problem."""
+def sjekk_kriterium(kriterium: m.Kriterium, tekstlesing: m.Tekstlesing | None = None) -> None:
+    """Check one criterion; raise Kompileringsfeil with the place of the first problem.
+    ``tekstlesing``: the set's readings, which every ``lesing`` named must be one of."""
+    _sjekk_lesinger(kriterium, tekstlesing or m.Tekstlesing(), ())
     v = kriterium.vurdering
     delvis_mulig = v.for_hvert is not None or v.delvis_oppfylt is not None
     if delvis_mulig and kriterium.begrunnelse.delvis_oppfylt is None:
@@ -76,6 +81,24 @@ def sjekk_kriterium(kriterium: m.Kriterium) -> None:
             () if status in ("ikke_aktuelt", "ikke_vurdert") else elementnavn or NAVNGITT_SAK
         )
         _mal(tekst, rot, ("begrunnelse", status), navngitte)
+
+
+def _sjekk_lesinger(verdi: object, tekstlesing: m.Tekstlesing, sted: Sted) -> None:
+    """Every ``lesing`` below ``verdi`` names a reading the set has (builds it, so a phrase
+    that cannot be compiled is found here too)."""
+    if isinstance(verdi, m.TekstArgumenter):
+        if verdi.lesing is not None:
+            try:
+                leser(tekstlesing, verdi.lesing)
+            except (Lesingsfeil, ValueError) as feil:
+                raise Kompileringsfeil((*sted, "lesing"), str(feil)) from None
+        return
+    if isinstance(verdi, BaseModel):
+        for navn in type(verdi).model_fields:
+            _sjekk_lesinger(getattr(verdi, navn), tekstlesing, (*sted, navn))
+    elif isinstance(verdi, list):
+        for i, del_ in enumerate(verdi):
+            _sjekk_lesinger(del_, tekstlesing, (*sted, i))
 
 
 def sjekk_betingelse(betingelse: m.Betingelse, omfang: Omfang, sted: Sted) -> None:

@@ -20,6 +20,8 @@ from typing import Any
 from revisjon.kriteriesprak import modell as m
 from revisjon.kriteriesprak.kodegen import Kodefeil, Kodeskriver, Skop, er_tekst, med
 from revisjon.kriteriesprak.stier import normaliser
+from revisjon.kriteriesprak.tekstlesing import Lesingsfeil, Sprak
+from revisjon.tekst.leser import INGEN, Leser
 
 Kvantornode = m.Noen | m.Alle | m.Ingen | m.Antall
 
@@ -78,9 +80,15 @@ def _kvantor(b: Kvantornode) -> m.Kvantor:
 class Betingelser:
     """Writes conditions into a ``Kodeskriver``."""
 
-    def __init__(self, s: Kodeskriver, negasjonsord: Sequence[str]) -> None:
+    def __init__(
+        self,
+        s: Kodeskriver,
+        negasjonsord: Sequence[str],
+        tekstlesing: m.Tekstlesing | None = None,
+    ) -> None:
         self.s = s
         self.neg = tuple(negasjonsord)
+        self.sprak = Sprak(self.neg, tekstlesing or m.Tekstlesing())
         self.dato = s.konst(dt.date)
 
     # --- the two entry points --------------------------------------------------------------
@@ -135,6 +143,22 @@ class Betingelser:
             return f"(not {self.sjekk(b.ikke, skop, niva, bevis)})"
         if isinstance(b, m.Noen | m.Alle | m.Ingen | m.Antall):
             return self._tell_sjekk(b, skop, niva, bevis)
+        if isinstance(b, m.Tekst) and b.tekst.lesing is not None:
+            a = b.tekst
+            lesning = s.nytt("l")
+            leser = s.konst(self._leser(a))
+            t = s.nytt("t")
+            s.navnerom["INGEN_LESNING"] = INGEN
+            s.skriv(
+                niva,
+                f"{lesning} = {leser}.les({t}) if ({t} := {s.sti(a.felt, skop)}) else INGEN_LESNING",
+            )
+            ok = s.nytt("o")
+            s.skriv(niva, f"{ok} = {lesning}.har({a.krav!r})")
+            s.skriv(niva, f"if {ok}:")
+            sted = s.konst(s.tekststed(a.felt, skop[0]))
+            s.skriv(niva + 1, f"{bevis}.append({lesning}.bevis({a.krav!r}, {sted}))")
+            return ok
         if isinstance(b, m.Tekst):
             funnet = s.nytt("f")
             sok = s.tekstsok(b.tekst, self.neg)
@@ -149,6 +173,13 @@ class Betingelser:
         if isinstance(b, m.DagerMellom):
             return self._dager_sjekk(b.dager_mellom, skop, niva, bevis)
         raise Kodefeil(f"ukjent betingelse {type(b).__name__}")  # pragma: no cover
+
+    def _leser(self, a: m.TekstArgumenter) -> Leser:
+        assert a.lesing is not None
+        try:
+            return self.sprak.leser(a.lesing)
+        except Lesingsfeil as feil:
+            raise Kodefeil(str(feil)) from None
 
     # --- expressions -----------------------------------------------------------------------
 
@@ -168,6 +199,11 @@ class Betingelser:
                 return None
             antall = f"len({self.s.sti(k.liste, skop)} or ())"
             return self._avgjor(b, antall, antall)
+        if isinstance(b, m.Tekst) and b.tekst.lesing is not None:
+            t = self.s.nytt("t")
+            leser = self.s.konst(self._leser(b.tekst))
+            sti = self.s.sti(b.tekst.felt, skop)
+            return f"(bool({t} := {sti}) and {leser}.les({t}).har({b.tekst.krav!r}))"
         if isinstance(b, m.Tekst):
             t = self.s.nytt("t")
             sok = self.s.tekstsok(b.tekst, self.neg)

@@ -77,7 +77,7 @@ def skriv_kilde(
         IB=INGEN_BEVIS,
         TOMME=TOMME,
     )
-    skriver = _Kriterieskriver(s, Betingelser(s, negasjonsord), kk.kilde)
+    skriver = _Kriterieskriver(s, Betingelser(s, negasjonsord, kk.tekstlesing), kk.kilde)
     forst = skriver.gjelder()
     s.linjer = []
     skriver.resten()

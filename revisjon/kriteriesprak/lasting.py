@@ -157,7 +157,7 @@ def last_fil(fil: Path) -> tuple[LastetSett | None, list[Avvisning]]:
     problemer = []
     for i, kriterium in enumerate(sett.kriterier):
         try:
-            kompilerte.append(kompiler_kriterium(kriterium, sett.negasjonsord))
+            kompilerte.append(kompiler_kriterium(kriterium, sett.negasjonsord, sett.tekstlesing))
         except Kompileringsfeil as feil:
             loc = ("kriterier", i, *feil.sted)
             problemer.append(

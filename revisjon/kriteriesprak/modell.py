@@ -10,9 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import Discriminator, Field, Tag, model_validator
+from pydantic import AfterValidator, Discriminator, Field, Tag, model_validator
 
 from revisjon.sak import Dato, Modell, Tjeneste
+from revisjon.tekst.fraser import kompiler as kompiler_frase
 
 Skalar = str | int | float | bool
 STATUSER = ("oppfylt", "delvis_oppfylt", "ikke_oppfylt", "ikke_aktuelt", "ikke_vurdert")
@@ -89,19 +90,94 @@ class DagerArgumenter(Grenser):
     til: str
 
 
+def _frase(tekst: str) -> str:
+    kompiler_frase(tekst)  # ValueError with a Norwegian message: the phrase has no word, …
+    return tekst
+
+
+Fraseliste = list[Annotated[str, Field(min_length=1), AfterValidator(_frase)]]
+"""Phrases of the text reading (syntax in ``revisjon.tekst.fraser``), checked at load."""
+Niva = Literal["nevnt", "vektet"]
+
+
 class TekstArgumenter(Modell):
-    """Phrases or regular expressions in a free-text field, sentence by sentence."""
+    """A free-text field read sentence by sentence: either phrases or regular expressions found
+    in a sentence without negation, or a reading (``lesing``, see ``Lesing``) that reaches the
+    level ``krav``."""
 
     felt: str
     fraser: list[str] = []
     regex: list[str] = []
     ta_med_negerte: bool = False
+    lesing: str | None = None
+    krav: Niva = "nevnt"
 
     @model_validator(mode="after")
     def _noe_a_se_etter(self) -> TekstArgumenter:
-        if not self.fraser and not self.regex:
-            raise ValueError("oppgi «fraser», «regex» eller begge")
+        if self.lesing is not None:
+            if self.fraser or self.regex or self.ta_med_negerte:
+                raise ValueError(
+                    "«lesing» står alene: «fraser», «regex» og «ta_med_negerte» hører til et "
+                    "frasesøk"
+                )
+        elif not self.fraser and not self.regex:
+            raise ValueError("oppgi «fraser», «regex» eller begge, eller en «lesing»")
+        elif "krav" in self.model_fields_set:
+            raise ValueError("«krav» hører til en «lesing»")
         return self
+
+
+class Negasjon(Modell):
+    """The negation lexicon of the text reading (``revisjon.tekst.ledd``); a list not given
+    keeps the package's default."""
+
+    ord: Fraseliste | None = None
+    hoyre: Fraseliste | None = None
+    ikke_nektende: Fraseliste | None = None
+    inn_i_at: Fraseliste | None = None
+    leddskille: Fraseliste | None = None
+    etter_komma: Fraseliste | None = None
+
+
+class Setningsart(Modell):
+    """A kind of sentence a reading can leave out (``revisjon.tekst.arter``)."""
+
+    start: Fraseliste = []
+    overalt: Fraseliste = []
+    sammen: list[Fraseliste] = []
+    ikke_hvis: Fraseliste = []
+    omfang: Literal["setning", "fra_leddet"] = "setning"
+
+
+Omfang = Literal["samme_setning", "neste_setning"]
+
+
+class Lesing(Modell):
+    """One reading of a text (``revisjon.tekst.lesing``): who the text is about, what counts as
+    a mention, a weighing and concrete content, and which kinds of sentence are left out."""
+
+    beskrivelse: str | None = None
+    barn: Fraseliste = Field(min_length=1)
+    pronomen: Fraseliste = []
+    omtale: Fraseliste = Field(min_length=1)
+    vekting: Fraseliste = []
+    vekting_utfall: Fraseliste = []
+    tilbakevisning: Fraseliste = []
+    tilbakevisning_start: Fraseliste = []
+    innhold: Fraseliste = []
+    vedtaksformel: Fraseliste = []
+    utelat: list[str] = ["regel", "soker", "utsatt"]
+    omfang: list[Omfang] = Field(default=["samme_setning", "neste_setning"], min_length=1)
+
+
+class Tekstlesing(Modell):
+    """``tekstlesing:`` in a criteria file: negation, kinds of sentence and readings. Each
+    part replaces the package's default of the same name (``revisjon/tekst/standard.yaml``);
+    what is not given keeps the default."""
+
+    negasjon: Negasjon = Negasjon()
+    setningsarter: dict[str, Setningsart] = {}
+    lesinger: dict[str, Lesing] = {}
 
 
 class Og(Modell):
@@ -387,6 +463,7 @@ class Kriteriesett(Modell):
     negasjonsord: list[Annotated[str, Field(min_length=1)]] = Field(
         default=["ikke", "uten"], min_length=1
     )
+    tekstlesing: Tekstlesing = Tekstlesing()
     toleranse: float | None = Field(default=None, gt=0, lt=1)
     """Tolerable deviation rate for internal control (``vurder --toleranse`` overrides it)."""
     statusnavn: dict[Status, str] = {}

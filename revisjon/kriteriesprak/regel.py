@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from revisjon.kriteriesprak import modell as m
 from revisjon.kriteriesprak.gyldighet import sjekk_kriterium
 from revisjon.kriteriesprak.kodegen_kriterium import Vurderer, lag_vurderer
+from revisjon.kriteriesprak.lesingsbevis import med_setninger
 from revisjon.resultat import Resultat, nytt_resultat
 
 
@@ -29,6 +30,8 @@ class KompilertKriterium:
     """Verdicts already given, by status and reason: the same reason gives the same object
     (verdicts repeat across cases, and a run keeps them all)."""
 
+    tekstlesing: m.Tekstlesing = field(default_factory=m.Tekstlesing)
+    """The set's readings of free text (``lesing`` in a ``tekst`` condition)."""
     vurder: Vurderer = field(init=False, compare=False, repr=False)
     """The verdict on one case, with its reason."""
     kode: str = field(init=False, compare=False, repr=False)
@@ -39,7 +42,7 @@ class KompilertKriterium:
 
     def __post_init__(self) -> None:
         vurder, kode = lag_vurderer(self, self.negasjonsord)
-        object.__setattr__(self, "vurder", vurder)
+        object.__setattr__(self, "vurder", med_setninger(self.kilde, self.tekstlesing, vurder))
         object.__setattr__(self, "kode", kode)
 
     @property
@@ -56,7 +59,14 @@ class KompilertKriterium:
         return resultat
 
 
-def kompiler_kriterium(kriterium: m.Kriterium, negasjonsord: Sequence[str]) -> KompilertKriterium:
+def kompiler_kriterium(
+    kriterium: m.Kriterium,
+    negasjonsord: Sequence[str],
+    tekstlesing: m.Tekstlesing | None = None,
+) -> KompilertKriterium:
     """Check and compile one criterion; raise Kompileringsfeil at the first problem."""
-    sjekk_kriterium(kriterium)
-    return KompilertKriterium(kilde=kriterium, negasjonsord=tuple(negasjonsord))
+    tekstlesing = tekstlesing or m.Tekstlesing()
+    sjekk_kriterium(kriterium, tekstlesing)
+    return KompilertKriterium(
+        kilde=kriterium, negasjonsord=tuple(negasjonsord), tekstlesing=tekstlesing
+    )

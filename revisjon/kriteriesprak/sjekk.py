@@ -3,6 +3,7 @@ and showing the Python code a criterion is judged by (``revisjon sjekk --vis-kod
 
 from __future__ import annotations
 
+import inspect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -126,7 +127,8 @@ def vis_kode(*, stier: Sequence[Path], kriterium_id: str) -> str:
             f"{navn}: kriteriet «{kriterium_id}» finnes ikke{hint} "
             f"(kriteriene her: {', '.join(kriterier) or 'ingen'})"
         )
-    navnerom = kriterium.vurder.__globals__
+    # the generated function (a verdict that reads a text is wrapped to add its sentences)
+    navnerom = inspect.unwrap(kriterium.vurder).__globals__
     konstanter = [
         f"# {navn} = {_en_linje(repr(verdi))}"
         for navn, verdi in navnerom.items()

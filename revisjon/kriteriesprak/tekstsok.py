@@ -1,17 +1,14 @@
-"""Finding phrases in free text, sentence by sentence, with sentence-level negation.
+"""Finding phrases or regular expressions in free text (``tekst: {fraser: …}``), sentence by
+sentence, with sentence-level negation.
 
-A sentence ends at ``.``, ``!`` or ``?`` followed by white space, at a blank line and before a
-list item ("- ", "• ", "1. Tekst"); a single line break inside a sentence does not end it (vedtak
-texts are wrapped), nor does an ordinal before a small letter ("18. mars", "3. ledd"). Common
-Norwegian abbreviations ("jf.", "f.eks.", "bl.a.", …) do not end a sentence; those that often
-stand last in one ("kr.", "osv.", "m.m.") end it when the next word starts with a capital letter.
-A sentence is negated when it contains one of the negation words as a whole word.
+Sentences are those of ``revisjon.tekst.segmentering`` (the one splitter; a reading with
+``lesing`` reads the same sentences). A sentence is negated when it contains one of the set's
+``negasjonsord`` as a whole word.
 
 Speed: a case is judged in well under a millisecond, and Python's regular expressions try every
 position of a text, which for a page of vedtak text costs tens of microseconds per pattern. So
 texts, sentences and phrases that cannot match are passed over with a lower-case substring
-test first (see ``Tekstsok``), a paragraph is folded and split with string methods, and the
-end-of-sentence tests look up the last word instead of searching.
+test first (see ``Tekstsok``).
 """
 
 from __future__ import annotations
@@ -23,110 +20,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from revisjon.kriteriesprak.regex import kompiler_regex
-
-FORKORTELSER = (
-    "jf", "jfr", "f.eks", "bl.a", "ca", "dvs", "nr", "pkt", "evt", "ev", "pr", "iht", "ift",
-    "vedr", "ref", "bl.annet", "mht", "inkl", "ekskl", "tlf", "kap", "avd", "sml", "s",
-)  # fmt: skip
-"""Abbreviations that are always followed by more of the sentence."""
-
-FORKORTELSER_SIST = ("kr", "art", "mv", "m.m", "osv", "o.l", "m.fl", "a.a", "d.d", "d.s")
-"""Abbreviations (or words) that may end a sentence ("… 3 532 kr. Barnets beste …")."""
-
-_AVSNITT = re.compile(r"\n(?:\s*\n|(?=[ \t]*(?:[-*•][ \t]|\d+[.)][ \t]+(?=[^\sa-zæøå]))))")
-"""A blank line, or a line break before a list item. Both start with the line break, written
-once: a pattern that starts with a literal is searched for that character first, instead of
-being tried at every position."""
-_SLUTT = re.compile(r"([.!?])\s+")
-"""The end of a sentence; split with the mark captured, so no look-behind is tried everywhere."""
+from revisjon.tekst import setninger as tekst_setninger
 
 
-def _slutter_med(forkortelser: Sequence[str]) -> re.Pattern[str]:
-    ord_ = "|".join(re.escape(f) for f in forkortelser)
-    return re.compile(r"(?:^|\s|\()(?:" + ord_ + r")\.$", re.IGNORECASE)
-
-
-_FORKORTELSE_SLUTT = _slutter_med(FORKORTELSER)
-_FORKORTELSE_SIST = _slutter_med(FORKORTELSER_SIST)
-_ORDENSTALL = re.compile(r"(?:^|\s|\()\d{1,2}\.$")
-_HALE = max(len(f) for f in (*FORKORTELSER, *FORKORTELSER_SIST, "99")) + 2
-"""The longest match of the three patterns above: a match ends at the end of the sentence, so
-it starts within this many characters of it (``^`` matches only at the real start)."""
-
-
-_SLUTTORD = frozenset(f.lower() for f in FORKORTELSER)
-_SISTEORD = frozenset(f.lower() for f in FORKORTELSER_SIST)
-
-
-def _fortsetter(forrige: str, neste: str) -> bool:
-    """Whether ``neste`` continues the sentence ``forrige`` (only one that ends in a full stop
-    can be continued)."""
-    if not forrige.endswith("."):
-        return False
-    # ``forrige`` has its white space folded to single spaces, and no abbreviation holds a
-    # space or «(»; so each of the three patterns matches exactly when the last word (after
-    # the last space or «(») is one of its words. For a word in ASCII that is a set lookup of
-    # its lower case (re.IGNORECASE pairs no two ASCII letters that lower() does not); any
-    # other word is searched as before.
-    ord_ = forrige[max(forrige.rfind(" "), forrige.rfind("(")) + 1 : -1]
-    if not ord_.isascii():
-        return _fortsetter_sok(forrige, neste)
-    lav = ord_.lower()
-    if lav in _SLUTTORD:
-        return True
-    if 0 < len(ord_) <= 2 and ord_.isdecimal() and neste[:1].islower():
-        return True  # "18. mars", "3. ledd"
-    return lav in _SISTEORD and not neste[:1].isupper()
-
-
-def _fortsetter_sok(forrige: str, neste: str) -> bool:
-    """``_fortsetter`` by the patterns (for a last word that is not ASCII)."""
-    hale = max(0, len(forrige) - _HALE)
-    if _FORKORTELSE_SLUTT.search(forrige, hale):
-        return True
-    if _ORDENSTALL.search(forrige, hale) and neste[:1].islower():
-        return True  # "18. mars", "3. ledd"
-    return bool(_FORKORTELSE_SIST.search(forrige, hale)) and not neste[:1].isupper()
-
-
-_SLUTT_FOLDET = re.compile(r"([.!?]) ")
-"""``_SLUTT`` in a paragraph whose white space is folded to single spaces."""
-
-
-def _biter(avsnitt: str) -> list[str]:
-    """The paragraph folded to single spaces, split after each ``.``, ``!`` or ``?`` that a
-    space follows (empty pieces may come last)."""
-    # Folding the paragraph once and splitting at «. » gives the pieces that splitting at
-    # ``_SLUTT`` and folding each gives: a piece ends at its mark, no piece holds a mark
-    # followed by white space, and the white space between two pieces becomes one space.
-    kjerne = avsnitt.strip()
-    if kjerne.isprintable() and "  " not in kjerne:
-        # The usual paragraph: its only white space is single spaces (every other white space
-        # character is unprintable), so it is folded already and holds no line break to split
-        # at; the marks are kept by putting a line break after them.
-        return kjerne.replace(". ", ".\n").replace("! ", "!\n").replace("? ", "?\n").split("\n")
-    deler = _SLUTT_FOLDET.split(" ".join(kjerne.split()))
-    biter = [deler[i] + deler[i + 1] for i in range(0, len(deler) - 1, 2)]
-    biter.append(deler[-1])
-    return biter
-
-
-@lru_cache(maxsize=512)
 def setninger(tekst: str) -> tuple[str, ...]:
-    """The sentences of ``tekst``, white space folded."""
-    ut: list[str] = []
-    for avsnitt in _AVSNITT.split(tekst):
-        forrige: str | None = None
-        for bit in _biter(avsnitt):
-            if not bit:
-                continue
-            if forrige is not None and _fortsetter(forrige, bit):
-                forrige = f"{forrige} {bit}"
-                ut[-1] = forrige
-            else:
-                forrige = bit
-                ut.append(bit)
-    return tuple(ut)
+    """The sentences of ``tekst``, as ``revisjon.tekst`` splits them (the one splitter)."""
+    return tuple(tekst_setninger(tekst))
 
 
 @lru_cache(maxsize=512)

@@ -44,6 +44,10 @@ def _resultat(r: Resultat) -> dict[str, Any]:
             "av": o.av,
             "dato": o.dato.isoformat(),
         }
+    if r.tekstfelt is not None:
+        ut["tekstfelt"] = r.tekstfelt
+        ut["setninger"] = list(r.setninger)
+        ut["til_kontroll"] = r.til_kontroll
     return ut
 
 
@@ -63,7 +67,10 @@ def _sak(s: SakResultat, resultater: object = None) -> dict[str, Any]:
 
 
 def _avvist(a: Avvisning) -> dict[str, Any]:
-    return {"fil": a.fil, "linje": a.linje, "felt": a.felt, "melding": a.melding}
+    ut: dict[str, Any] = {"fil": a.fil, "linje": a.linje, "felt": a.felt, "melding": a.melding}
+    if a.celle:  # a workbook's sheet and cell
+        ut["celle"] = a.celle
+    return ut
 
 
 def _hode(rapport: Rapport) -> dict[str, Any]:

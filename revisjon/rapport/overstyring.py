@@ -11,40 +11,21 @@ An override file is YAML::
         dato: 2024-09-12
 
 Every override must name a judged case and a loaded criterion; anything else is an error.
+The working paper (``vurder --arbeidspapir``, a workbook) is read as overrides too: the rows
+where the auditor filled in «Revisors status» (``revisjon.rapport.arbeidspapirlesing``). Both
+give the same records, checked here by the same rules with the same messages.
 """
 
 from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
-from typing import Annotated
-
-from pydantic import AfterValidator, Field
 
 from revisjon.feil import Avvisning, OverstyringFeil
 from revisjon.inntak.datafil import les_dokument, valider
-from revisjon.kriteriesprak.modell import Status
+from revisjon.rapport.overstyringsmodell import OverstyringInn, Sted
 from revisjon.resultat import Kjoring, Overstyring
-from revisjon.sak import Dato, Modell
-
-
-def _ikke_blank(verdi: str) -> str:
-    if not verdi.strip():
-        raise ValueError("kan ikke være tom")
-    return verdi
-
-
-Utfylt = Annotated[str, Field(min_length=1), AfterValidator(_ikke_blank)]
-"""Text that must say something: empty or only white space is an error."""
-
-
-class OverstyringInn(Modell):
-    sak_id: str = Field(min_length=1)
-    kriterium: str = Field(min_length=1)
-    status: Status
-    begrunnelse: Utfylt
-    av: Utfylt
-    dato: Dato
+from revisjon.sak import Modell
 
 
 class Overstyringsfil(Modell):
@@ -59,9 +40,19 @@ def les_overstyringer(fil: Path) -> tuple[list[OverstyringInn], dict[int, int | 
     return innhold.overstyringer, linjer
 
 
-def bruk_overstyringer(kjoring: Kjoring, fil: Path) -> Kjoring:
-    """The run with the overrides in ``fil`` applied; raise OverstyringFeil for unknown targets."""
+def _les(fil: Path) -> tuple[list[OverstyringInn], list[Sted]]:
+    if fil.suffix.lower() == ".xlsx":
+        from revisjon.rapport.arbeidspapirlesing import les_arbeidspapir
+
+        return les_arbeidspapir(fil)
     overstyringer, linjer = les_overstyringer(fil)
+    return overstyringer, [Sted(linjer[i]) for i in range(len(overstyringer))]
+
+
+def bruk_overstyringer(kjoring: Kjoring, fil: Path) -> Kjoring:
+    """The run with the overrides in ``fil`` (YAML, or a filled-in working paper) applied;
+    raise OverstyringFeil for unknown targets."""
+    overstyringer, steder = _les(fil)
     navn = str(fil)
     saker = {s.sak_id: i for i, s in enumerate(kjoring.saker)}
     kriterier = {k.id for k in kjoring.kriterier}
@@ -69,19 +60,18 @@ def bruk_overstyringer(kjoring: Kjoring, fil: Path) -> Kjoring:
     sett: set[tuple[str, str]] = set()
     nye = list(kjoring.saker)
     for i, o in enumerate(overstyringer):
-        linje = linjer[i]
+        sted = steder[i]
         if o.sak_id not in saker:
             problemer.append(
-                Avvisning(
-                    navn, linje, "sak_id", "saken det vises til, er ikke blant de vurderte sakene"
+                sted.avvisning(
+                    navn, "sak_id", "saken det vises til, er ikke blant de vurderte sakene"
                 )
             )
             continue
         if o.kriterium not in kriterier:
             problemer.append(
-                Avvisning(
+                sted.avvisning(
                     navn,
-                    linje,
                     "kriterium",
                     f"kriteriet «{o.kriterium}» er ikke lastet; kjente: {', '.join(sorted(kriterier))}",
                 )
@@ -89,8 +79,8 @@ def bruk_overstyringer(kjoring: Kjoring, fil: Path) -> Kjoring:
             continue
         if (o.sak_id, o.kriterium) in sett:
             problemer.append(
-                Avvisning(
-                    navn, linje, None, "samme sak og kriterium er overstyrt to ganger (før i filen)"
+                sted.avvisning(
+                    navn, None, "samme sak og kriterium er overstyrt to ganger (før i filen)"
                 )
             )
             continue

@@ -30,8 +30,9 @@ from revisjon.vurdering.enhet import Enhet, Vurdert, les_enhet, uten_syklusryddi
 Kilde = tuple[str, str]
 """A criteria file for a spawned worker: its path and its SHA-256."""
 
-Dom = tuple[str, str, str]
-"""A verdict (``Resultat``) as a plain tuple: criterion, status, reason."""
+Dom = tuple[str, str, str, tuple[int, ...], str | None, str | None]
+"""A verdict (``Resultat``) as a plain tuple: criterion, status, reason, and the sentences,
+text field and reason for control of a verdict that reads a text."""
 
 Pakket = tuple[str, int, int | None, str, str | None, dt.date | None, tuple[int, ...], str | None]
 """A ``SakResultat`` as a plain tuple (which pickles several times faster than a dataclass):
@@ -108,7 +109,16 @@ def vurder(bit: list[Enhet]) -> Bitsvar:
                     if i is None:
                         i = plass[id(r)] = len(levende)
                         levende.append(r)
-                        nye.append((r.kriterium, r.status, r.begrunnelse))
+                        nye.append(
+                            (
+                                r.kriterium,
+                                r.status,
+                                r.begrunnelse,
+                                r.setninger,
+                                r.tekstfelt,
+                                r.til_kontroll,
+                            )
+                        )
                     indekser.append(i)
                 vedtaksdato = sak.vedtak.dato if sak.vedtak else None
                 pakket.append(

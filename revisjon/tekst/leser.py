@@ -1,0 +1,161 @@
+"""A reading compiled from its data, which reads each text once.
+
+``Leser.lag`` compiles one reading (phrase lists, negation, kinds of sentence to leave out,
+scopes); equal data give the same object, so criteria that read the same field with the same
+reading (K2 and K4) share one analysis of a case's text. ``les`` remembers its recent answers.
+
+A text that holds none of the child words' stems (the keys, forms and affixes of the last word of
+each phrase of the ``barn`` list, in lower case) is answered at once: by definition a phrase of
+that list names a child only when its last word holds one of them (a form such as "døtrene", which holds no stem of «datter», must be listed itself),
+so such a text has no sentence about the children, and no tokens or lemmas are needed for it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from revisjon.tekst.arter import Setningsart
+from revisjon.tekst.fraser import Frasesett
+from revisjon.tekst.ledd import Negasjonsregler
+from revisjon.tekst.lesing import Lesning, vurder
+from revisjon.tekst.segmentering import del_opp
+from revisjon.tekst.setningsanalyse import Ordlister, Setningsminne, analyser
+
+INGEN = Lesning("ingen")
+
+Lister = Mapping[str, Sequence[str]]
+"""Phrase lists by name, as in a criteria file."""
+
+
+@dataclass(frozen=True)
+class Artdata:
+    """One kind of sentence to leave out, as data (see ``arter.Setningsart``)."""
+
+    navn: str
+    start: tuple[str, ...] = ()
+    overalt: tuple[str, ...] = ()
+    sammen: tuple[tuple[str, ...], ...] = ()
+    ikke_hvis: tuple[str, ...] = ()
+    fra_leddet: bool = False
+
+    def kompiler(self) -> Setningsart:
+        return Setningsart(
+            self.navn,
+            Frasesett.av(self.start),
+            Frasesett.av(self.overalt),
+            tuple(Frasesett.av(g) for g in self.sammen),
+            Frasesett.av(self.ikke_hvis),
+            self.fra_leddet,
+        )
+
+
+def _stammer(barn: Frasesett) -> tuple[str, ...]:
+    stammer: set[str] = set()
+    for f in barn.fraser:
+        ledd = f.ledd[-1]
+        stammer |= ledd.nokler | ledd.former
+        stammer.update(ledd.start, ledd.slutt, ledd.inni)
+    return tuple(sorted(stammer))
+
+
+@dataclass(frozen=True, eq=False)
+class Leser:
+    """One compiled reading (see ``lesing`` for what it answers)."""
+
+    lister: Ordlister
+    omfang: tuple[str, ...]
+    stammer: tuple[str, ...]
+    forfilter: bool
+    """Whether a text without a stem may be passed over: every mention phrase names a child
+    (``{barn}``); a phrase that does not could match a text without one."""
+    _minne: dict[str, Lesning] = field(default_factory=dict, repr=False)
+    _setninger: Setningsminne = field(default_factory=dict, repr=False)
+
+    MINNE = 256
+    """Answers remembered (a run judges a case's criteria one after another)."""
+    SETNINGSMINNE = 20_000
+    """Sentences remembered (letters repeat their standard wording)."""
+
+    @classmethod
+    def lag(
+        cls,
+        *,
+        lister: Lister,
+        negasjon: Lister,
+        arter: Sequence[Artdata],
+        omfang: Sequence[str],
+    ) -> Leser:
+        """The reading for this data (the same object for equal data): phrase lists by the
+        names of ``setningsanalyse.Ordlister``, negation lists by the names of
+        ``ledd.Negasjonsregler``, the kinds of sentence to leave out, and the scopes."""
+        return _lag(_frys(lister), _frys(negasjon), tuple(arter), tuple(omfang))
+
+    def __repr__(self) -> str:
+        antall = sum(len(f.fraser) for f in (self.lister.omtale, self.lister.vekting))
+        return f"Leser(omtale og vekting: {antall} fraser, omfang: {', '.join(self.omfang)})"
+
+    def les(self, tekst: str) -> Lesning:
+        """The reading of ``tekst`` (an empty text reads as nothing)."""
+        minne = self._minne
+        svar = minne.get(tekst)
+        if svar is None:
+            svar = self._les(tekst)
+            if len(minne) >= self.MINNE:
+                minne.clear()
+            minne[tekst] = svar
+        return svar
+
+    def _les(self, tekst: str) -> Lesning:
+        if self.forfilter:
+            lav = tekst.lower()
+            if not any(stamme in lav for stamme in self.stammer):
+                return INGEN
+        if len(self._setninger) >= self.SETNINGSMINNE:
+            self._setninger.clear()
+        funn = analyser(self.lister, del_opp(tekst), self.stammer, self._setninger)
+        return vurder(funn, self.omfang)
+
+
+Frosset = tuple[tuple[str, tuple[str, ...]], ...]
+
+
+def _frys(lister: Lister) -> Frosset:
+    return tuple(sorted((k, tuple(v)) for k, v in lister.items()))
+
+
+@lru_cache(maxsize=64)
+def _lag(
+    lister: Frosset,
+    negasjon: Frosset,
+    arter: tuple[Artdata, ...],
+    omfang: tuple[str, ...],
+) -> Leser:
+    liste = dict(lister)
+    neg = dict(negasjon)
+
+    def sett(kilde: dict[str, tuple[str, ...]], navn: str) -> Frasesett:
+        return Frasesett.av(kilde.get(navn, ()))
+
+    regler = Negasjonsregler(
+        *(
+            sett(neg, navn)
+            for navn in ("ord", "hoyre", "ikke_nektende", "inn_i_at", "leddskille", "etter_komma")
+        )
+    )
+    ordlister = Ordlister(
+        barn=sett(liste, "barn"),
+        pronomen=sett(liste, "pronomen"),
+        omtale=sett(liste, "omtale"),
+        vekting=sett(liste, "vekting"),
+        vekting_utfall=sett(liste, "vekting_utfall"),
+        tilbakevisning=sett(liste, "tilbakevisning"),
+        tilbakevisning_start=sett(liste, "tilbakevisning_start"),
+        innhold=sett(liste, "innhold"),
+        vedtaksformel=sett(liste, "vedtaksformel"),
+        arter=tuple(a.kompiler() for a in arter),
+        negasjon=regler,
+    )
+    forfilter = all(f.bruker_barn for f in ordlister.omtale.fraser)
+    return Leser(ordlister, omfang, _stammer(ordlister.barn), forfilter)

@@ -1,0 +1,242 @@
+"""Splitting a free text into numbered sentences, the way a reader of a decision letter sees them.
+
+A sentence ends at ``.``, ``!`` or ``?`` followed by white space, at a blank line, and before a
+list item ("- ", "• ", "1. Tekst", "a) "). A single line break inside a sentence does not end it
+(letters are wrapped), except after a heading: a short line without end punctuation that starts
+with a capital letter and stands after the end of a sentence ("Vurdering av barnets beste") is a
+sentence of its own, of kind ``overskrift``. Common abbreviations ("jf.", "f.eks.", "t.d.",
+"bl.a.") never end a sentence; those that often stand last ("kr.", "art.", "mnd.", "osv.") end it
+when the next word starts with a capital letter; an ordinal ("18. mars", "4. klasse") does not
+end it before a small letter.
+
+Every part of the package counts sentences by ``del_opp``, so the sentence numbers a verdict
+names are the numbers of ``setninger`` (the working paper shows those texts).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+FORKORTELSER = frozenset(
+    [
+        "jf",
+        "jfr",
+        "jmf",
+        "f.eks",
+        "bl.a",
+        "bl.anna",
+        "m.a",
+        "t.d",
+        "ca",
+        "dvs",
+        "nr",
+        "pkt",
+        "evt",
+        "ev",
+        "pr",
+        "iht",
+        "ift",
+        "vedr",
+        "ref",
+        "mht",
+        "inkl",
+        "ekskl",
+        "tlf",
+        "kap",
+        "avd",
+        "sml",
+        "s",
+        "pga",
+        "p.g.a",
+        "kl",
+        "ang",
+        "iflg",
+        "ifb",
+        "f.o.m",
+        "t.o.m",
+        "o.a",
+    ]
+)
+"""Abbreviations that are always followed by more of the sentence."""
+
+FORKORTELSER_SIST = frozenset(
+    [
+        "kr",
+        "art",
+        "mv",
+        "m.m",
+        "osv",
+        "o.l",
+        "m.fl",
+        "a.a",
+        "mnd",
+        "md",
+        "stk",
+        "jan",
+        "feb",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "okt",
+        "nov",
+        "des",
+        "mill",
+        "mrd",
+    ]
+)
+"""Abbreviations that may end a sentence ("… 3 532 kr. Barnets beste …")."""
+
+ARTER = ("vanlig", "overskrift", "punkt", "belop")
+"""Structural kinds: running text, a heading, a list item, and a line of figures
+("Barn 6–10 år: kr 4 050") that names a child only as a rate in a budget."""
+
+_PUNKT = re.compile(r"^\s*(?:[-*•–]\s+|\d{1,2}[.)]\s+(?=\D)|[a-zæøå][)]\s+)")
+_SLUTT = re.compile(r"[.!?]+(?=\s)")
+_BELOP = re.compile(r"(?:\bkr\.?|\bnok)\s?\d[\d .,]*(?:,-)?\s*\.?$|\d[\d .,]*\s?kr\.?$", re.I)
+_OVERSKRIFT_ORD = 8
+_VERB = frozenset(
+    [
+        "er",
+        "har",
+        "blir",
+        "vil",
+        "skal",
+        "kan",
+        "må",
+        "var",
+        "vert",
+        "blei",
+        "ble",
+        "du",
+        "vi",
+        "deg",
+        "oss",
+    ]
+)
+"""Words a heading does not have: a line with one is a sentence without its full stop."""
+
+
+@dataclass(frozen=True, slots=True)
+class Setning:
+    """One sentence: its text (white space folded) and its structural kind (``ARTER``)."""
+
+    tekst: str
+    art: str
+
+
+def _fortsetter(forrige: str, neste: str) -> bool:
+    """Whether ``neste`` continues the sentence ``forrige`` (which ends in a full stop)."""
+    if not forrige.endswith("."):
+        return False
+    ord_ = forrige[max(forrige.rfind(" "), forrige.rfind("(")) + 1 : -1].lower()
+    if ord_ in FORKORTELSER:
+        return True
+    forste = neste[:1]
+    if 0 < len(ord_) <= 2 and ord_.isdecimal() and not forste.isupper():
+        return True  # "18. mars", "3. ledd"
+    return ord_ in FORKORTELSER_SIST and not forste.isupper()
+
+
+def _del_enhet(enhet: str) -> list[str]:
+    """A paragraph or list item (white space folded) split into sentences."""
+    ut: list[str] = []
+    start = 0
+    for treff in _SLUTT.finditer(enhet):
+        bit = enhet[start : treff.end()].strip()
+        start = treff.end()
+        if ut and _fortsetter(ut[-1], bit):
+            ut[-1] = f"{ut[-1]} {bit}"
+        elif bit:
+            ut.append(bit)
+    rest = enhet[start:].strip()
+    if rest:
+        if ut and _fortsetter(ut[-1], rest):
+            ut[-1] = f"{ut[-1]} {rest}"
+        else:
+            ut.append(rest)
+    return ut
+
+
+def _er_overskrift(linje: str, forrige_sluttet: bool) -> bool:
+    """A short line without end punctuation, starting with a capital, after a sentence end."""
+    return (
+        forrige_sluttet
+        and linje[:1].isupper()
+        and linje[-1:] not in ".!?:;,"
+        and len(ord_ := linje.lower().split()) <= _OVERSKRIFT_ORD
+        and not any(o in _VERB or (len(o) > 5 and o.endswith(("es", "ast"))) for o in ord_)
+    )
+
+
+def _etter_overskrift(neste: str) -> bool:
+    """Whether the line after a heading-like line lets it be a heading: none (a blank line or
+    the end), or a line that starts a sentence in normal case ("BARNETS\nBESTE." is a sentence
+    wrapped in capitals)."""
+    if not neste:
+        return True
+    return (neste[:1].isupper() and not neste.isupper() and len(neste.split()) > 1) or bool(
+        _PUNKT.match(neste)
+    )
+
+
+def _enheter(tekst: str) -> list[tuple[str, str]]:
+    """The text as (kind, folded text) units: headings, list items and running paragraphs."""
+    enheter: list[tuple[str, str]] = []
+    linjer: list[str] = []
+    art = "vanlig"
+
+    def lukk() -> None:
+        nonlocal linjer, art
+        if linjer:
+            enheter.append((art, " ".join(" ".join(linjer).split())))
+        linjer, art = [], "vanlig"
+
+    forrige_sluttet = True
+    alle = tekst.splitlines()
+    for nr, raa in enumerate(alle):
+        linje = raa.strip()
+        neste = alle[nr + 1].strip() if nr + 1 < len(alle) else ""
+        if not linje:
+            lukk()
+            forrige_sluttet = True
+            continue
+        if _PUNKT.match(raa):
+            lukk()
+            art = "punkt"
+            linjer.append(_PUNKT.sub("", raa, count=1).strip())
+        elif _er_overskrift(linje, forrige_sluttet) and _etter_overskrift(neste):
+            lukk()
+            enheter.append(("overskrift", " ".join(linje.split())))
+            forrige_sluttet = True
+            continue
+        else:
+            linjer.append(linje)
+        forrige_sluttet = linje[-1:] in ".!?:"
+    lukk()
+    return enheter
+
+
+@lru_cache(maxsize=2048)
+def del_opp(tekst: str) -> tuple[Setning, ...]:
+    """The sentences of ``tekst`` in order, numbered from 1 by their place in the tuple."""
+    ut: list[Setning] = []
+    for art, enhet in _enheter(tekst):
+        if art == "overskrift":
+            ut.append(Setning(enhet, art))
+            continue
+        for bit in _del_enhet(enhet):
+            belop = (":" in bit or art == "punkt") and len(bit.split()) <= 12
+            ut.append(Setning(bit, "belop" if belop and _BELOP.search(bit) else art))
+    return tuple(ut)
+
+
+def setninger(tekst: str) -> list[str]:
+    """The sentences of ``tekst`` (white space folded), in order: sentence ``n`` of a verdict's
+    ``setninger`` is ``setninger(tekst)[n - 1]``. For the auditor's working paper; a report or
+    a log never shows these texts."""
+    return [s.tekst for s in del_opp(tekst)]

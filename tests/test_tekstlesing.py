@@ -1,0 +1,408 @@
+"""The text reading (``revisjon.tekst``) as an auditor reads a decision letter: one table row
+per phenomenon, labelled by the K2 rubric before the tool was run; the development set's
+agreement as a floor; sentence numbering; and the criteria file's own readings."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+import textwrap
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from revisjon.feil import KriterieFeil
+from revisjon.kriteriesprak import modell as m
+from revisjon.kriteriesprak.lasting import last_kriterier
+from revisjon.kriteriesprak.tekstlesing import leser
+from revisjon.tekst import setninger
+from tests.conftest import ROT
+
+NIVA = {"vektet": "oppfylt", "nevnt": "delvis_oppfylt", "ingen": "ikke_oppfylt"}
+LESER = leser(m.Tekstlesing(), "barnets_beste")
+
+
+def rad(navn: str, forventet: str, tekst: str) -> Any:
+    return pytest.param(tekst, forventet, id=navn)
+
+
+FENOMENER = [
+    # word forms and målform
+    rad(
+        "ingen-barn",
+        "ikke_oppfylt",
+        "Du innvilges kr 5 000 til livsopphold, jf. sosialtjenesteloven § 18.",
+    ),
+    rad(
+        "tatt-hensyn-til-barnas-beste",
+        "delvis_oppfylt",
+        "Vi har tatt hensyn til barnas beste i denne saken. Du innvilges kr 5 000.",
+    ),
+    rad("det-beste-for-barna", "delvis_oppfylt", "Nav har vurdert hva som er det beste for barna."),
+    rad("barnet-sitt-beste-nynorsk", "delvis_oppfylt", "Vi har vurdert barnet sitt beste."),
+    rad("genitiv-ungenes", "delvis_oppfylt", "Ungenes interesser er vurdert."),
+    rad(
+        "konkret-og-veid-opp-mot",
+        "oppfylt",
+        "Datteren din (9 år) går på svømming to ganger i uka og har fått venner der. Hensynet til henne er veid opp mot at slike utgifter normalt dekkes av satsen, og vi har kommet til at hun skal kunne fortsette.",
+    ),
+    rad(
+        "nynorsk-vege-opp-mot",
+        "oppfylt",
+        "Sonen din (12 år) har astma og treng eit eige soverom. Omsynet til han er vege opp mot at husleiga er over norma, og vi har kome til at husleiga blir dekt.",
+    ),
+    rad(
+        "veier-tyngre",
+        "oppfylt",
+        "Hensynet til barna veier tyngre enn hovedregelen om at gjeld ikke dekkes, fordi strømmen ellers blir stengt i en leilighet med to barn på 1 og 3 år midt på vinteren.",
+    ),
+    rad(
+        "vektlagt-med-kolon",
+        "oppfylt",
+        "Barnas beste er vektlagt: jenta (15 år) har fått plass på et idrettslag, og treningene gir henne et trygt nettverk etter flyttingen. Nav dekker derfor kontingenten.",
+    ),
+    # empty claims
+    rad(
+        "tom-pastand-med-jf",
+        "delvis_oppfylt",
+        "Barnet sitt beste er vurdert og vektlagt, jf. Grunnlova § 104.",
+    ),
+    rad(
+        "tom-pastand-overskrift",
+        "delvis_oppfylt",
+        "Vurdering av barnets beste\nVi har vurdert barnas beste.\n\nVedtak\nDu innvilges kr 4 000.",
+    ),
+    # weighing of something else
+    rad(
+        "vekting-av-gjeld",
+        "delvis_oppfylt",
+        "Barnas beste er vurdert. Det er lagt vekt på at du har gjeld på kr 40 000.",
+    ),
+    rad(
+        "vekting-uten-barn",
+        "ikke_oppfylt",
+        "Det er lagt vekt på at du har fått ny jobb og at inntekten din er over satsen.",
+    ),
+    # negation
+    rad("ikke-vurdert", "ikke_oppfylt", "Barnets beste er ikke vurdert. Du innvilges kr 5 000."),
+    rad(
+        "mangler",
+        "ikke_oppfylt",
+        "Vedtaket mangler en vurdering av barnets beste. Søknaden avslås.",
+    ),
+    rad(
+        "korkje-eller",
+        "ikke_oppfylt",
+        "Vi har korkje vurdert barna sin situasjon eller snakka med dei.",
+    ),
+    rad(
+        "verken-eller",
+        "ikke_oppfylt",
+        "Vi har verken vurdert barnas situasjon eller innhentet opplysninger om deres behov.",
+    ),
+    rad("ingen-vurdering", "ikke_oppfylt", "Det er ikke gjort noen vurdering av barnets beste."),
+    rad(
+        "heller-ikke",
+        "ikke_oppfylt",
+        "Søknaden er ikke dokumentert. Barnas situasjon er heller ikke kartlagt.",
+    ),
+    rad(
+        "hva-som-er-best-ikke-vurdert",
+        "ikke_oppfylt",
+        "Hva som er best for barna, er ikke vurdert i denne saken.",
+    ),
+    rad(
+        "hva-som-er-best-vurdert",
+        "delvis_oppfylt",
+        "Hva som er best for barna, er vurdert. Søknaden innvilges.",
+    ),
+    rad(
+        "selv-om-nekter-bare-sitt-ledd",
+        "oppfylt",
+        "Sjølv om du ikkje har søkt om det, har vi av omsyn til barna lagt vekt på at dei to minste treng vinterklede. Dette er avgjerande for at vi innvilgar kr 2 000 ekstra.",
+    ),
+    rad(
+        "dobbel-nektelse-unnlatt",
+        "delvis_oppfylt",
+        "Nav har ikke unnlatt å se på barnas situasjon. Søknaden avslås.",
+    ),
+    rad(
+        "dobbel-nektelse-ikke-slik-at",
+        "delvis_oppfylt",
+        "Det er ikke slik at barnas beste ikke er vurdert. Søknaden avslås.",
+    ),
+    rad(
+        "kan-ikke-se-bort-fra",
+        "oppfylt",
+        "Nav kan ikke se bort fra at sønnen din (8 år) har behov for briller for å følge undervisningen. Behovet er vektlagt foran hovedregelen, og utgiften dekkes.",
+    ),
+    rad(
+        "ikke-bare-men-ogsa",
+        "oppfylt",
+        "Vi har ikke bare sett på økonomien din, men også på barnas situasjon. Begge barna (3 og 7 år) bor trangt, og barnehagen har meldt bekymring. Det er lagt stor vekt på dette, og du innvilges stønad til depositum.",
+    ),
+    rad(
+        "negert-utfall-viser-vekting",
+        "oppfylt",
+        "Sønnen din (14 år) bruker telefonen til å holde kontakt med faren. Hensynet til ham er vurdert, men veier ikke tyngre enn at en enkel telefon kan kjøpes innenfor satsen.",
+    ),
+    rad("uten-at", "ikke_oppfylt", "Vedtaket er fattet uten at barnets beste er vurdert."),
+    # sentence kinds left out
+    rad(
+        "regel-etter-konvensjon",
+        "ikke_oppfylt",
+        "Etter barnekonvensjonen artikkel 3 skal barnets beste være et grunnleggende hensyn. Søknaden om stønad til tannbehandling for deg avslås.",
+    ),
+    rad(
+        "regel-ifolge-rundskriv",
+        "ikke_oppfylt",
+        "Ifølge rundskrivet skal det tas hensyn til barnas behov. Du har ikke levert kontoutskrifter, og søknaden avslås.",
+    ),
+    rad(
+        "regel-det-folger-av",
+        "ikke_oppfylt",
+        "Det følger av veilederen at Nav skal vurdere barnets beste. Søknaden avslås.",
+    ),
+    rad(
+        "regel-under-overskrift",
+        "ikke_oppfylt",
+        "Barnets beste\nBarnets beste skal være et grunnleggende hensyn, jf. Grunnloven § 104.\n\nVedtak\nDu innvilges kr 4 000.",
+    ),
+    rad(
+        "soker-mener",
+        "ikke_oppfylt",
+        "Du mener at det er til barnas beste at du får dekket ferien. Søknaden avslås.",
+    ),
+    rad(
+        "klager-hevder",
+        "ikke_oppfylt",
+        "Klageren hevder at barna blir skadelidende. Klagen tas ikke til følge.",
+    ),
+    rad(
+        "soker-nynorsk",
+        "ikke_oppfylt",
+        "Du skriv i søknaden at Nav må leggje vekt på barna sitt beste. Søknaden blir avslått.",
+    ),
+    rad(
+        "utsatt-vil-bli-vurdert",
+        "ikke_oppfylt",
+        "Barna sine behov vil bli vurderte når vi har fått dokumentasjon frå skulen.",
+    ),
+    rad(
+        "utsatt-skal-vurderast",
+        "ikke_oppfylt",
+        "Omsynet til barna skal vurderast ved neste søknad.",
+    ),
+    rad(
+        "utsatt-vil-bli-foretatt",
+        "ikke_oppfylt",
+        "En nærmere vurdering av barnas situasjon vil bli foretatt når familien har fått bolig.",
+    ),
+    # situation without weighing; budget lines
+    rad(
+        "situasjon-beskrevet",
+        "delvis_oppfylt",
+        "Barna dine er 4 og 8 år. Den eldste går på skolen og den yngste i barnehage. Du innvilges stønad til livsopphold.",
+    ),
+    rad(
+        "beregningslinjer",
+        "ikke_oppfylt",
+        "Stønaden er beregnet slik:\n- Voksen: kr 7 150\n- Barn 11–17 år: kr 5 190\n- Husleie: kr 9 000\nDu innvilges differansen.",
+    ),
+    # refer-back and scope
+    rad(
+        "dette-er-avgjorende",
+        "oppfylt",
+        "Vi har sett på situasjonen til barna. Gutten på 6 år har diagnosen autisme og trenger faste rutiner. Dette har vært avgjørende for at vi dekker husleien i tre måneder til.",
+    ),
+    rad(
+        "ingen-tilbakevisning",
+        "delvis_oppfylt",
+        "Datteren din (14 år) skal på cup med håndballaget. Det er lagt avgjørende vekt på at du fikk skatt til gode i juni.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("tekst", "forventet"), FENOMENER)
+def test_lesingen_per_fenomen(tekst: str, forventet: str) -> None:
+    assert NIVA[LESER.les(tekst).niva] == forventet
+
+
+def test_tom_pastand_og_regelsetning_ved_konkret_opplysning_er_til_kontroll() -> None:
+    tom = LESER.les("Barnets beste er vurdert og tillagt vekt, jf. barnekonvensjonen art. 3.")
+    assert tom.niva == "nevnt"
+    assert tom.til_kontroll is not None and tom.til_kontroll.startswith("tom påstand")
+    regel = LESER.les(
+        "Barna er 4 og 9 år, og den eldste går på skolen. "
+        "Barnets beste skal være et grunnleggende hensyn, jf. Grunnloven § 104."
+    )
+    assert regel.til_kontroll == (
+        "regelsetning (setning 2) ved siden av konkrete opplysninger om barna (setning 1)"
+    )
+    usikker = LESER.les("Nav kan ikke se at barnas beste tilsier et annet resultat.")
+    assert usikker.niva == "nevnt"
+    assert usikker.til_kontroll is not None and "nektelse" in usikker.til_kontroll
+
+
+def test_bevis_nevner_setninger_og_fraser_aldri_teksten() -> None:
+    lesning = LESER.les("Sonen din (12 år) har astma. Omsynet til han er vege opp mot husleiga.")
+    bevis = lesning.bevis("vektet", "vedtaksteksten")
+    assert bevis.startswith("setning 1 og 2 i vedtaksteksten: ")
+    assert "astma" not in bevis and "husleiga" not in bevis
+
+
+@pytest.mark.parametrize(
+    ("tekst", "forventet"),
+    [
+        ("Du får kr 2 450, jf. sosialtjenesteloven § 18. Barnet er 9 år.", 2),
+        ("Møtet er 14. okt. kl. 10.00. Vi ringer deg.", 2),
+        ("Stønaden er kr 850 pr. mnd. utover satsen. Den utbetales 1. mai.", 2),
+        ("Vi dekker bl.a. klær, f.eks. sko. T.d. vinterklede.", 2),
+        ("Vurdering av barnets beste\nVi har sett på barna.", 2),
+        ("Beregning:\n- Barn 6–10 år: kr 4 050\n- Husleie: kr 9 000", 3),
+        ("Du innvilges stønad\ntil livsopphold for mai.", 1),
+        ("BARNETS\nBESTE.", 1),
+    ],
+)
+def test_setningene_telles_som_revisor_ser_dem(tekst: str, forventet: int) -> None:
+    assert len(setninger(tekst)) == forventet
+
+
+def test_setningene_er_de_samme_som_dommen_nummererer(standardsett: Any) -> None:
+    from revisjon.sak import Sak
+    from tests.conftest import lag_sak
+
+    tekst = (
+        "Vedtak\nDu innvilges kr 2 450, jf. sosialtjenesteloven § 18.\n\n"
+        "Sønnen din (11 år) spiller håndball. Dette er avgjørende for at kontingenten dekkes."
+    )
+    (k2,) = [k for s in standardsett for k in s.kriterier if k.id == "K2"]
+    sak = Sak.model_validate(
+        lag_sak(vedtak={"dato": "2024-03-18", "utfall": "innvilget", "tekst": tekst})
+    )
+    dom = k2.vurder(sak)
+    assert dom.status == "oppfylt"
+    assert dom.tekstfelt == "vedtak.tekst"
+    assert [setninger(tekst)[n - 1] for n in dom.setninger] == [
+        "Sønnen din (11 år) spiller håndball.",
+        "Dette er avgjørende for at kontingenten dekkes.",
+    ]
+    assert "setning 3 og 4" in dom.begrunnelse
+
+
+# --- the development set: a floor under the agreement -------------------------------------------
+
+
+def _benchmark() -> Any:
+    spec = importlib.util.spec_from_file_location(
+        "tekstlesing_benchmark", ROT / "benchmarks" / "tekstlesing.py"
+    )
+    assert spec is not None and spec.loader is not None
+    modul = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = modul
+    spec.loader.exec_module(modul)
+    return modul
+
+
+def test_utviklingssettet_samsvar_minst_95_prosent() -> None:
+    b = _benchmark()
+    tekster = b.les_tekster(b.SETT)
+    assert len(tekster) >= 120
+    assert sum(t["malform"] == "nn" for t in tekster) >= 25
+    tall = b.samsvar(tekster, b.vurder(tekster))
+    riktig, antall = tall["samlet"]
+    assert riktig / antall >= 0.95, tall
+    for status, (r, n) in tall["per_status"].items():
+        assert r / n >= 0.9, (status, tall)
+    for malform, (r, n) in tall["per_malform"].items():
+        assert r / n >= 0.9, (malform, tall)
+
+
+# --- the criteria file's own readings -----------------------------------------------------------
+
+
+def _sett(mappe: Path, tekstlesing: str, lesing: str = "barnets_beste") -> Path:
+    """A criteria file with ``tekstlesing`` (YAML, from column 0) and one criterion T1 that is
+    oppfylt when the reading ``lesing`` of the decision reaches ``vektet``."""
+    fil = mappe / "k.yaml"
+    kriterium = textwrap.dedent(
+        f"""\
+        kriterier:
+          - id: T1
+            tittel: Prøve
+            kilde: [prøve]
+            vurdering:
+              oppfylt:
+                tekst: {{felt: vedtak.tekst, lesing: {lesing}, krav: vektet}}
+            begrunnelse: {{oppfylt: "ja: {{bevis}}", ikke_oppfylt: nei}}
+        """
+    )
+    hode = "format: revisjon-kriterier/1\ntittel: Prøvesett\n"
+    fil.write_text(hode + (tekstlesing + "\n" if tekstlesing else "") + kriterium, "utf-8")
+    return fil
+
+
+def test_ukjent_lesing_gir_forslag(tmp_path: Path) -> None:
+    with pytest.raises(KriterieFeil) as feil:
+        last_kriterier([_sett(tmp_path, "", lesing="barnets_bste")])
+    (problem,) = feil.value.problemer
+    assert "ukjent lesing «barnets_bste»; mente du «barnets_beste»?" in problem.melding
+
+
+def test_ukjent_nokkel_i_tekstlesing_gir_forslag(tmp_path: Path) -> None:
+    with pytest.raises(KriterieFeil) as feil:
+        last_kriterier([_sett(tmp_path, "tekstlesing:\n  negasjon:\n    ordd: [aldri]")])
+    (problem,) = feil.value.problemer
+    assert "mente du «ord»?" in problem.melding
+    assert problem.linje == 5
+
+
+def test_ukjent_plassholder_i_en_frase_avvises(tmp_path: Path) -> None:
+    tekst = (
+        'tekstlesing:\n  lesinger:\n    egen:\n      barn: [barn]\n      omtale: ["{born} beste"]'
+    )
+    with pytest.raises(KriterieFeil) as feil:
+        last_kriterier([_sett(tmp_path, tekst, lesing="egen")])
+    assert "ukjent plassholder «{born}»" in feil.value.problemer[0].melding
+
+
+def test_egen_lesing_og_egne_nektelsesord(tmp_path: Path) -> None:
+    tekst = textwrap.dedent(
+        """\
+        tekstlesing:
+          negasjon:
+            ord: [aldri]
+          lesinger:
+            familien:
+              barn: [familie]
+              omtale: ["{barn} situasjon"]
+              vekting: [vekt]
+              innhold: ["*bolig*"]
+        """
+    )
+    fil = _sett(tmp_path, tekst, lesing="familien")
+    (sett,) = last_kriterier([fil])
+    (k,) = sett.kriterier
+    from revisjon.sak import Sak
+    from tests.conftest import lag_sak
+
+    def status(tekst: str) -> str:
+        v = {"dato": "2024-03-18", "utfall": "innvilget", "tekst": tekst}
+        return k.vurder(Sak.model_validate(lag_sak(vedtak=v))).status
+
+    assert status("Familiens situasjon i boligen er lagt vekt på.") == "oppfylt"
+    assert status("Familiens situasjon i boligen er aldri lagt vekt på.") == "ikke_oppfylt"
+    # «ikke» is no negation word in this set
+    assert status("Familiens situasjon i boligen er ikke lagt vekt på.") == "oppfylt"
+
+
+def test_standarddataene_er_gyldige_og_har_bokmal_og_nynorsk() -> None:
+    from revisjon.kriteriesprak.tekstlesing import standard
+
+    data = standard()
+    assert {"regel", "soker", "utsatt"} <= set(data.setningsarter)
+    ord_ = json.dumps(data.model_dump(), ensure_ascii=False)
+    for nynorsk in ("ikkje", "korkje", "omsyn", "meiner", "avgjerande", "vege"):
+        assert nynorsk in ord_
