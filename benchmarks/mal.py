@@ -4,10 +4,12 @@ de samme filene i én prosess.
 
 Skriver ut gulvet, den fulle kjøringen (biblioteket: ``vurder`` med standardkriteriene, i en egen
 prosess med import og lasting av kriteriene medregnet; med ``--cli`` også
-``revisjon vurder MAPPE --format json -o FIL``), forholdet mellom dem, saker per sekund og
+``revisjon vurder MAPPE --format FORMAT -o FIL``, med ``--format`` markdown, json eller
+jsonl), forholdet mellom dem, saker per sekund og
 toppminnet: hovedprosessen, den største arbeidsprosessen (``resource.getrusage``) og summen av
 prosessene målt underveis. Måler også hvor lang tid ``revisjon --help`` tar (beste og median).
-Lag sakene med ``benchmarks/lag_saker.py``.
+Med ``--kald`` tømmes sidebufferen før hver måling (Linux, som root), så både gulvet og
+kjøringen leser filene fra disken. Lag sakene med ``benchmarks/lag_saker.py``.
 """
 
 from __future__ import annotations
@@ -48,6 +50,16 @@ def gulv(mappe: Path) -> tuple[float, int, int]:
                         antall += 1
                         byte += len(linje)
     return time.perf_counter() - start, antall, byte
+
+
+def tom_sidebuffer() -> None:
+    """Drop the page cache (Linux, as root), so that the next run reads the files from disk."""
+    subprocess.run(["sync"], check=True)
+    try:
+        with open("/proc/sys/vm/drop_caches", "w") as fil:
+            fil.write("3\n")
+    except OSError as feil:
+        sys.exit(f"kan ikke tømme sidebufferen ({feil.strerror}); --kald krever root på Linux")
 
 
 def _prosesstre(rot: int) -> list[int]:
@@ -167,6 +179,42 @@ def _tall(verdi: float, desimaler: int = 0) -> str:
     return f"{verdi:,.{desimaler}f}".replace(",", " ").replace(".", ",")
 
 
+def _belastning() -> str:
+    try:
+        with open("/proc/loadavg") as fil:
+            return "snitt over 1, 5 og 15 min: " + ", ".join(fil.read().split()[:3])
+    except OSError:
+        return "ukjent"
+
+
+def _mal_cli(mappe: Path, format_: str, *, ganger: int, kald: bool) -> None:
+    """``revisjon vurder MAPPE --format FORMAT -o FIL`` ``ganger`` times, each right after a
+    floor of its own; every figure, and the median of the ratios."""
+    forhold: list[float] = []
+    with tempfile.TemporaryDirectory() as ut_mappe:
+        ut = Path(ut_mappe) / f"resultat.{'md' if format_ == 'markdown' else format_}"
+        cli = [sys.executable, "-m", "revisjon", "vurder", str(mappe)]
+        cli += ["--format", format_, "-o", str(ut)]
+        for nr in range(1, ganger + 1):
+            if kald:
+                tom_sidebuffer()
+            gulvtid, antall, _ = gulv(mappe)
+            if kald:
+                tom_sidebuffer()
+            tid, topp, _ = kjor_malt(cli, stille=True)
+            forhold.append(tid / gulvtid)
+            print(
+                f"CLI --format {format_} ({nr}/{ganger}): {_tall(tid, 2)} s mot gulvet "
+                f"{_tall(gulvtid, 2)} s: {_tall(tid / gulvtid, 2)} × gulvet "
+                f"({_tall(antall / tid)} saker/s); toppminne {_mb(topp[0])} RSS, "
+                f"{_mb(topp[1])} PSS summert; resultatfilen {_mb(ut.stat().st_size)}"
+            )
+    print(
+        f"CLI --format {format_}: median {_tall(statistics.median(forhold), 2)} × gulvet, "
+        f"spenn {_tall(min(forhold), 2)}–{_tall(max(forhold), 2)} ({ganger} kjøringer)"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = NorskParser(
         prog="mal.py",
@@ -197,6 +245,24 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="mål også 'revisjon vurder MAPPE --format json -o FIL' (rapporten medregnet)",
     )
+    parser.add_argument(
+        "--format",
+        dest="formater",
+        action="append",
+        choices=["markdown", "json", "jsonl"],
+        help=(
+            "format for --cli (kan gis flere ganger; standard: json); hver CLI-måling gjøres "
+            "--ganger ganger, hver rett etter sitt eget gulv, og medianen av forholdene skrives ut"
+        ),
+    )
+    parser.add_argument(
+        "--kald",
+        action="store_true",
+        help=(
+            "tøm sidebufferen (sync; echo 3 > /proc/sys/vm/drop_caches, krever root) før hvert "
+            "gulv og hver kjøring, så filene leses fra disken som første gang"
+        ),
+    )
     parser.add_argument("--kjor-bibliotek", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.kjor_bibliotek:
@@ -212,13 +278,19 @@ def main(argv: list[str] | None = None) -> int:
     if args.arbeidere is not None:
         kommando += ["--arbeidere", str(args.arbeidere)]
 
-    gulv(args.mappe)  # once first, so that both measurements read from the page cache
+    print(f"Belastning før målingene (uptime): {_belastning()}")
+    if not args.kald:
+        gulv(args.mappe)  # once first, so that both measurements read from the page cache
     beste_gulv: tuple[float, int, int] | None = None
     beste: tuple[float, tuple[int, int], dict[str, Any]] | None = None
     for _ in range(args.ganger):
+        if args.kald:
+            tom_sidebuffer()
         g = gulv(args.mappe)
         if beste_gulv is None or g[0] < beste_gulv[0]:
             beste_gulv = g
+        if args.kald:
+            tom_sidebuffer()
         _, topp, utdata = kjor_malt(kommando)
         tall = json.loads(utdata.strip().splitlines()[-1])
         if beste is None or tall["tid"] < beste[0]:
@@ -231,7 +303,8 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"Maskin: {kjerner} kjerner; arbeidsprosesser: "
         f"{args.arbeidere if args.arbeidere is not None else 'én per kjerne'}; "
-        f"beste av {args.ganger} målinger"
+        f"beste av {args.ganger} målinger; "
+        f"{'kalde filer (sidebufferen tømt før hver måling)' if args.kald else 'filene i sidebufferen'}"
     )
     print(
         f"Gulv (lese + json.loads, én prosess): {_tall(gulvtid, 2)} s ({_tall(antall / gulvtid)} saker/s)"
@@ -257,18 +330,9 @@ def main(argv: list[str] | None = None) -> int:
         f"{_tall(statistics.median(hjelp), 2)} s ({len(hjelp)} målinger)"
     )
     if args.cli:
-        with tempfile.TemporaryDirectory() as mappe:
-            ut = Path(mappe) / "resultat.json"
-            cli = [sys.executable, "-m", "revisjon", "vurder", str(args.mappe)]
-            cli += ["--format", "json", "-o", str(ut)]
-            tid_cli, topp_cli, _ = kjor_malt(cli, stille=True)
-            storrelse = ut.stat().st_size
-        print(
-            f"CLI (revisjon vurder --format json -o FIL, med rapporten): {_tall(tid_cli, 2)} s "
-            f"({_tall(antall / tid_cli)} saker/s; forhold {_tall(tid_cli / gulvtid, 2)}); "
-            f"toppminne {_mb(topp_cli[0])} RSS, {_mb(topp_cli[1])} PSS summert; resultatfilen "
-            f"{_mb(storrelse)}"
-        )
+        for format_ in args.formater or ["json"]:
+            _mal_cli(args.mappe, format_, ganger=args.ganger, kald=args.kald)
+    print(f"Belastning etter målingene (uptime): {_belastning()}")
     return 0
 
 

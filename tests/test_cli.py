@@ -162,7 +162,7 @@ kriterier:
         ),
         (
             ["vurder", "--format", "xml", "eksempler/"],
-            "Feil: ugyldig verdi «xml» for --format; velg en av: markdown, json, docx",
+            "Feil: ugyldig verdi «xml» for --format; velg en av: markdown, json, jsonl, docx",
         ),
         (["vurd"], "Feil: ukjent kommando «vurd»; mente du «vurder»?"),
         (["vurder", "eksempler/", "-o"], "Feil: -o mangler verdi"),
@@ -263,7 +263,7 @@ def test_hjelpen_viser_typer_standarder_og_valgfrie_argumenter_pa_norsk():
     vurder = kjor("vurder", "--help").stdout
     assert vurder.startswith("Bruk: revisjon vurder [VALG] STI...\n")
     assert "  -o, --ut STI " in vurder
-    assert "  --format [markdown|json|docx] " in vurder
+    assert "  --format [markdown|json|jsonl|docx]\n" in vurder
     assert "  --konfidens ANDEL " in vurder and "[standard: 0.95]" in vurder
     assert "[påkrevd]" in vurder
     assert kjor("sjekk", "--help").stdout.startswith("Bruk: revisjon sjekk [VALG] [STI...]\n")

@@ -11,9 +11,11 @@ import gc
 import hashlib
 import json
 import multiprocessing
+import pickle
 import re
 import shutil
 import sys
+import tempfile
 import threading
 from dataclasses import replace
 from pathlib import Path
@@ -23,7 +25,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from revisjon.feil import Avvisning
-from revisjon.inntak import lesing
+from revisjon.inntak import forhandslesing, jsonldeler, lesing
 from revisjon.inntak.lesing import finn_filer, finn_inndata
 from revisjon.kriteriesprak.lasting import LastetSett
 from revisjon.rapport import Format
@@ -365,9 +367,13 @@ def _stor_jsonl(fil: Path, antall: int) -> None:
 
 
 def test_en_stor_jsonl_deles_pa_arbeidsprosessene_med_samme_resultat(
-    tmp_path: Path, standardsett: list[LastetSett], startmetode: str
+    tmp_path: Path,
+    standardsett: list[LastetSett],
+    startmetode: str,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     _stor_jsonl(tmp_path / "uttrekk.jsonl", 450)
+    monkeypatch.setattr(jsonldeler, "DEL_BYTE", 20_000)  # pieces of some ten lines
     en = _kjor(tmp_path, standardsett, arbeidere=1)
     flere = _kjor(tmp_path, standardsett, arbeidere=2, terskel=20, bit=BIT_I_TESTEN)
     assert (flere.saker, flere.avviste, flere.filer) == (en.saker, en.avviste, en.filer)
@@ -376,14 +382,104 @@ def test_en_stor_jsonl_deles_pa_arbeidsprosessene_med_samme_resultat(
     assert en.filer[0][1] == hashlib.sha256((tmp_path / "uttrekk.jsonl").read_bytes()).hexdigest()
 
 
-def test_jsonl_deles_i_biter_av_linjer_i_filens_rekkefolge(tmp_path: Path) -> None:
-    _stor_jsonl(tmp_path / "uttrekk.jsonl", 450)
+def test_jsonl_deles_i_stykker_som_arbeidsprosessene_leser_selv(tmp_path: Path) -> None:
+    fil = tmp_path / "uttrekk.jsonl"
+    _stor_jsonl(fil, 450)
     filsummer: dict[str, str] = {}
-    enheter = list(parallell._del_jsonl([str(tmp_path / "uttrekk.jsonl")], filsummer, 200))
-    assert all(isinstance(e, lesing.JsonlLinjer) for e in enheter)
-    linjer = [nr for e in enheter for nr, _ in e.linjer]  # type: ignore[union-attr]
-    assert [len(e.linjer) for e in enheter] == [200, 200, 49]  # type: ignore[union-attr]
-    assert linjer == [nr for nr in range(1, 451) if nr != 11]
-    assert list(filsummer) == [str(tmp_path / "uttrekk.jsonl")]
+    enheter = list(jsonldeler.jsonl_deler(str(fil), filsummer, 20_000))
+    assert all(isinstance(e, jsonldeler.JsonlDel) for e in enheter)
+    deler = [e for e in enheter if isinstance(e, jsonldeler.JsonlDel)]
+    assert len(deler) > 3
+    # Whole lines, one piece after the other, from the start of the file to its end.
+    innhold = fil.read_bytes()
+    assert [d.start for d in deler[1:]] == [d.slutt for d in deler[:-1]]
+    assert (deler[0].start, deler[-1].slutt) == (0, len(innhold))
+    assert all(innhold[d.slutt - 1 : d.slutt] == b"\n" for d in deler)
+    assert [d.forste_linje for d in deler] == [innhold[: d.start].count(b"\n") + 1 for d in deler]
+    assert filsummer == {str(fil): hashlib.sha256(innhold).hexdigest()}
     biter = list(parallell._biter(enheter, 200))
-    assert [len(b) for b in biter] == [1, 1, 1]
+    assert [len(b) for b in biter] == [1] * len(deler)
+    # Only the places of the pieces are sent to the workers, never the lines.
+    assert sum(len(pickle.dumps(d)) for d in deler) < 200 * len(deler)
+
+
+def test_en_liten_jsonl_leses_hel_av_en_arbeidsprosess(tmp_path: Path) -> None:
+    fil = tmp_path / "uttrekk.jsonl"
+    _stor_jsonl(fil, 450)  # 0.6 MB, under two pieces of 1 MiB
+    filsummer: dict[str, str] = {}
+    assert list(jsonldeler.jsonl_deler(str(fil), filsummer)) == [str(fil)]
+    assert filsummer == {}  # summed by the worker that reads it
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    linjer=st.lists(
+        st.tuples(
+            st.sampled_from([0, 1, 2, 3]),
+            st.sampled_from([b"\n", b"\r\n", b"\r", b"\n\n", b"   \n"]),
+        ),
+        min_size=1,
+        max_size=30,
+    ),
+    byte_per_del=st.integers(min_value=1, max_value=4000),
+    blokk=st.integers(min_value=50, max_value=3000),
+    bom=st.booleans(),
+)
+def test_stykkene_gir_det_samme_som_filen_lest_hel(
+    linjer: list[tuple[int, bytes]], byte_per_del: int, blokk: int, bom: bool
+) -> None:
+    """Cases, rejections and line numbers from the pieces, read one by one, are those of the
+    file read whole: any line breaks (also \r\n split between two blocks), blank lines, a
+    byte-order mark, lines that are not JSON."""
+    eksempler = [*(EKSEMPLER / "flere-saker.jsonl").read_bytes().splitlines()[:3], b'{"sak_id": ']
+    innhold = (lesing.BOM if bom else b"") + b"".join(
+        eksempler[i % len(eksempler)] + slutt for i, slutt in linjer
+    )
+    with tempfile.TemporaryDirectory() as mappe:
+        fil = Path(mappe) / "uttrekk.jsonl"
+        fil.write_bytes(innhold)
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setattr(lesing, "BLOKK", blokk)
+            mp.setattr(jsonldeler, "BLOKK", blokk)
+            mp.setattr(jsonldeler, "DEL_BYTE", byte_per_del)
+            hele = list(lesing.les_fil(fil, filsummer=(summer_hele := {})))
+            filsummer: dict[str, str] = {}
+            stykkevis: list[object] = []
+            for enhet in jsonldeler.jsonl_deler(str(fil), filsummer):
+                if isinstance(enhet, jsonldeler.JsonlDel):
+                    stykkevis += jsonldeler.les_del(enhet)
+                elif isinstance(enhet, str):
+                    stykkevis += lesing.les_fil(enhet, filsummer=filsummer)
+                else:
+                    stykkevis.append(enhet)
+    assert stykkevis == hele
+    assert filsummer == summer_hele
+
+
+def test_et_stykke_av_en_fil_som_er_endret_avvises(tmp_path: Path) -> None:
+    fil = tmp_path / "uttrekk.jsonl"
+    _stor_jsonl(fil, 450)
+    deler = [
+        e
+        for e in jsonldeler.jsonl_deler(str(fil), {}, 20_000)
+        if isinstance(e, jsonldeler.JsonlDel)
+    ]
+    assert not any(isinstance(e, Avvisning) for e in jsonldeler.les_del(deler[1]))
+    with fil.open("ab") as ut:
+        ut.write(b"\n")
+    (avvist,) = jsonldeler.les_del(deler[1])
+    assert isinstance(avvist, Avvisning)
+    assert avvist.fil == str(fil)
+    assert "endret mens den ble lest" in avvist.melding
+
+
+def test_forhandslesingen_tar_filer_som_mangler_og_filer_i_sidebufferen(tmp_path: Path) -> None:
+    # Reading ahead is a hint to the kernel: a missing file is left to the reading proper, which
+    # names it, and a run gives the same verdicts with it as without (the tests above).
+    fil = tmp_path / "sak.json"
+    fil.write_bytes(b"{}")
+    fil.read_bytes()
+    assert forhandslesing._i_sidebufferen(str(fil))
+    assert forhandslesing._i_sidebufferen(str(tmp_path / "mangler.json"))
+    forhandslesing.be_om([str(tmp_path / "mangler.json"), str(fil)])
+    forhandslesing.be_om([])

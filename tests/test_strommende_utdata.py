@@ -13,6 +13,7 @@ import io
 import json
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from fractions import Fraction
 
 import pytest
@@ -155,12 +156,71 @@ def test_json_i_biter_med_tekst_som_json_ma_escape(tekst):
     )
     rapport = bygg_rapport(kjoring, kriteriesett=[], dato=FAST_DATO)
     assert render(rapport, Format.json) == dumpet(rapport)
+    sak = json.dumps(som_dict(rapport)["saker"][0], ensure_ascii=False, separators=(",", ":"))
+    assert render(rapport, Format.jsonl).split("\n")[0] == sak
+
+
+def test_jsonl_har_en_sak_per_linje_og_resten_til_slutt(tmp_path):
+    """``--format jsonl``: every case of the JSON result, in order and with its keys in the same
+    order, one per line; then one line with the head and the rejections."""
+    (tmp_path / "tom.yaml").write_text("", encoding="utf-8")
+    overstyringer = tmp_path / "overstyringer.yaml"
+    overstyringer.write_text(
+        "overstyringer:\n"
+        "  - sak_id: GJ-ØS-03\n    kriterium: K1\n    status: oppfylt\n"
+        "    begrunnelse: Kartlegging av B2 ligger i papirmappen.\n    av: AB\n"
+        "    dato: 2024-09-12\n",
+        encoding="utf-8",
+    )
+    oppsett = Oppsett(
+        stier=[EKSEMPLER, tmp_path / "tom.yaml"],
+        format=Format.jsonl,
+        dato=FAST_DATO,
+        overstyringer=overstyringer,
+    )
+    rapport, deler = lag_rapport(oppsett)
+    linjer = "".join(deler).split("\n")
+    assert linjer[-1] == ""  # every line ends in a line break, the last one too
+    helt = som_dict(rapport)
+    saker = [json.loads(linje) for linje in linjer[:-2]]
+    assert [list(s.items()) for s in saker] == [list(s.items()) for s in helt["saker"]]
+    assert linjer[:-2] == [
+        json.dumps(s, ensure_ascii=False, separators=(",", ":")) for s in helt["saker"]
+    ]
+    resten = json.loads(linjer[-2])
+    assert list(resten) == [k for k in helt if k != "saker"]
+    assert resten == {k: v for k, v in helt.items() if k != "saker"}
+    assert resten["avviste"][0]["fil"].endswith("tom.yaml")
+    assert any("overstyring" in r for s in saker for r in s["resultater"])
+
+
+def test_jsonl_uten_saker_er_bare_linjen_med_resten():
+    rapport = bygg_rapport(Kjoring(kriterier=[]), kriteriesett=[], dato=FAST_DATO)
+    tekst = render(rapport, Format.jsonl)
+    assert tekst.count("\n") == 1
+    assert json.loads(tekst)["oppsummering"] == {"lest": 0, "vurdert": 0, "avvist": 0}
 
 
 def test_json_uten_saker_og_avviste():
     rapport = bygg_rapport(Kjoring(kriterier=[]), kriteriesett=[], dato=FAST_DATO)
     assert render(rapport, Format.json) == dumpet(rapport)
     assert json.loads(render(rapport, Format.json))["saker"] == []
+
+
+@pytest.mark.parametrize("grense", [1, 7, 10_000])
+def test_json_er_den_samme_uansett_hvor_mange_domstekster_som_huskes(
+    standardsett, monkeypatch, grense
+):
+    from revisjon.rapport import json_format
+
+    kjoring = stor_kjoring(standardsett, 300, overstyrte=5)
+    delt = Resultat("K1", "oppfylt", "Delt mellom sakene.")
+    kjoring.saker = [replace(s, resultater=(delt, *s.resultater, delt)) for s in kjoring.saker]
+    rapport = rapport_for(kjoring, standardsett)
+    monkeypatch.setattr(json_format, "TEKSTGRENSE", grense)
+    assert render(rapport, Format.json) == dumpet(rapport)
+    saker = [json.loads(linje) for linje in render(rapport, Format.jsonl).splitlines()[:-1]]
+    assert saker == som_dict(rapport)["saker"]
 
 
 def test_json_skrives_sak_for_sak(standardsett):

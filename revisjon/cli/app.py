@@ -84,7 +84,13 @@ def vurder(
     ] = None,
     format_: Annotated[
         Format,
-        typer.Option("--format", help="Utdataformat: markdown, json eller docx (Word, krever -o)."),
+        typer.Option(
+            "--format",
+            help=(
+                "Utdataformat: markdown, json, jsonl (én sak per linje, så én linje med resten) "
+                "eller docx (Word, krever -o)."
+            ),
+        ),
     ] = Format.markdown,
     dato: Annotated[
         dt.datetime | None,

@@ -12,7 +12,7 @@ import os
 import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any, BinaryIO, NamedTuple
+from typing import Any, NamedTuple, Protocol
 
 from pydantic import ValidationError
 
@@ -50,6 +50,12 @@ HOPP_OVER = (".md", ".txt")
 
 MAKS_FILSTORRELSE = 32 * 1024 * 1024
 """Bytes in one case: a file, or a line of a JSON Lines file."""
+
+
+class Lesbar(Protocol):
+    """What ``_linjer`` reads from: a file, or a piece of one (``jsonldeler``)."""
+
+    def read(self, n: int, /) -> bytes: ...
 
 
 class InnlestSak(NamedTuple):
@@ -301,17 +307,10 @@ def _les_bytes(navn: str, grense: int = MAKS_FILSTORRELSE) -> bytes | int:
     return len(innhold) if len(innhold) > grense else innhold
 
 
+TOM_JSONL = "filen er tom; den skal ha én sak per linje"
+
 BLOKK = 1 << 20
 """A JSON Lines file is read this many bytes at a time, so a large one is never held whole."""
-
-
-class JsonlLinjer(NamedTuple):
-    """Lines of a JSON Lines file that are read but not yet parsed, as (line number, bytes
-    without the line break): a large file is split into such pieces and judged by several
-    worker processes."""
-
-    fil: str
-    linjer: list[tuple[int, bytes]]
 
 
 def _les_jsonl(navn: str, filsummer: dict[str, str] | None) -> Iterator[Innlest]:
@@ -368,34 +367,42 @@ def jsonl_linjer(
                 yield Avvisning(navn, feil.linje, None, feil.melding)
                 return
             tomt = True
-            for nr, radlinje in enumerate(_linjer(forste, kilde, sjekksum), start=1):
-                if isinstance(radlinje, int):
-                    tomt = False
-                    yield Avvisning(
-                        navn,
-                        nr,
-                        None,
-                        f"linjen er på {radlinje} byte, over grensen på {MAKS_FILSTORRELSE} byte "
-                        "for én sak",
-                        inndata=f"{navn}:{nr}",
-                    )
-                    continue
-                if nr == 1 and radlinje.startswith(BOM):
-                    radlinje = radlinje[len(BOM) :]
-                if not radlinje.strip():
-                    continue
+            for element in _linjene(navn, _linjer(forste, kilde, sjekksum), 1):
                 tomt = False
-                yield nr, radlinje
+                yield element
     except OSError as feil:
         yield Avvisning(navn, None, None, f"kan ikke leses ({feil.strerror})")
         return
     if filsummer is not None:
         filsummer[navn] = sjekksum.hexdigest()
     if tomt:
-        yield Avvisning(navn, None, None, "filen er tom; den skal ha én sak per linje")
+        yield Avvisning(navn, None, None, TOM_JSONL)
 
 
-def _linjer(forste: bytes, kilde: BinaryIO, sjekksum: Any) -> Iterator[bytes | int]:
+def _linjene(
+    navn: str, radlinjer: Iterable[bytes | int], forste_nr: int
+) -> Iterator[tuple[int, bytes] | Avvisning]:
+    """The lines (from ``_linjer``, the first on line ``forste_nr``) that may hold a case, as
+    (line number, bytes) with the byte-order mark of line 1 removed, and the rejections of
+    over-long lines; blank lines are passed over."""
+    for nr, radlinje in enumerate(radlinjer, start=forste_nr):
+        if isinstance(radlinje, int):
+            yield Avvisning(
+                navn,
+                nr,
+                None,
+                f"linjen er på {radlinje} byte, over grensen på {MAKS_FILSTORRELSE} byte "
+                "for én sak",
+                inndata=f"{navn}:{nr}",
+            )
+            continue
+        if nr == 1 and radlinje.startswith(BOM):
+            radlinje = radlinje[len(BOM) :]
+        if radlinje.strip():
+            yield nr, radlinje
+
+
+def _linjer(forste: bytes, kilde: Lesbar, sjekksum: Any) -> Iterator[bytes | int]:
     """The lines of a file, split as ``bytes.splitlines()`` splits them (``\\n``, ``\\r\\n``,
     ``\\r``), read block by block; a line over MAKS_FILSTORRELSE is given as its length in
     bytes instead, and is not kept in memory. ``forste`` is the first block, already read."""

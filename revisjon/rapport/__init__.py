@@ -39,6 +39,14 @@ def _json(
     return json_format.strom(rapport, mal=mal)
 
 
+def _jsonl(
+    rapport: Rapport, *, mal: Path | None = None, referanse: Path | None = None
+) -> Iterator[str]:
+    from revisjon.rapport import json_format
+
+    return json_format.linjer(rapport, mal=mal)
+
+
 def _docx(
     rapport: Rapport, *, mal: Path | None = None, referanse: Path | None = None
 ) -> Iterator[bytes]:
@@ -50,6 +58,7 @@ def _docx(
 RENDERERE: dict[Format, Renderer] = {
     Format.markdown: _markdown,
     Format.json: _json,
+    Format.jsonl: _jsonl,
     Format.docx: _docx,
 }
 """Every output format mapped to the function that writes it."""

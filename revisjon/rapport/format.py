@@ -6,4 +6,5 @@ from enum import StrEnum
 class Format(StrEnum):
     markdown = "markdown"
     json = "json"
+    jsonl = "jsonl"
     docx = "docx"

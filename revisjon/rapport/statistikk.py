@@ -7,6 +7,7 @@ and the figures match the published tables (1 of 10 at 95 % → 0.25 %–44.50 %
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -71,8 +72,12 @@ def _halver(f: Callable[[float], float], mal: float, stigende: bool) -> float:
     return (lav + hoy) / 2
 
 
+@functools.lru_cache(maxsize=1024)
 def clopper_pearson(x: int, n: int, konfidens: float = 0.95) -> tuple[float, float]:
-    """The two-sided exact confidence interval for a binomial share x/n, as fractions."""
+    """The two-sided exact confidence interval for a binomial share x/n, as fractions.
+
+    Kept once computed: a report asks for each criterion's interval several times, and with
+    100 000 cases one costs some 10 ms (the continued fraction takes longer as n grows)."""
     if n <= 0 or not 0 <= x <= n:
         raise ValueError("krever 0 <= x <= n og n > 0")
     alfa = 1 - konfidens

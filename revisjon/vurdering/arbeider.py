@@ -22,6 +22,8 @@ from pathlib import Path
 from typing import Any
 
 from revisjon.feil import Avvisning
+from revisjon.inntak import forhandslesing
+from revisjon.inntak.lesing import er_jsonl
 from revisjon.kriteriesprak.lasting import last_fil
 from revisjon.kriteriesprak.regel import KompilertKriterium
 from revisjon.resultat import Resultat, nytt_resultat, nytt_sakresultat
@@ -137,6 +139,7 @@ def vurder(bit: list[Enhet]) -> Bitsvar:
     nye: list[Dom] = []
     pakket: list[Pakket | Avvisning] = []
     filsummer: dict[str, str] = {}
+    forhandslesing.be_om([e for e in bit if isinstance(e, str) and not er_jsonl(e)])
     with uten_syklusrydding():  # a chunk's cases and verdicts hold no cycles either
         for nr, enhet in enumerate(bit):
             for element in les_enhet(enhet, filsummer):

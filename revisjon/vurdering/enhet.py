@@ -13,12 +13,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from revisjon.feil import Avvisning
+from revisjon.inntak.jsonldeler import JsonlDel, les_del
 from revisjon.inntak.lesing import (
     Innlest,
     InnlestSak,
-    JsonlLinjer,
     les_fil,
-    les_jsonl_linje,
 )
 from revisjon.kriteriesprak.lasting import LastetSett
 from revisjon.kriteriesprak.regel import KompilertKriterium
@@ -34,9 +33,9 @@ from revisjon.resultat import (
 Vurdert = SakResultat | Avvisning
 """What a read input becomes: the verdicts on a valid case, or a rejection."""
 
-Enhet = str | Avvisning | JsonlLinjer
-"""A file to read (its path), an argument already rejected (missing, wrong file type), or lines
-of a JSON Lines file already read."""
+Enhet = str | Avvisning | JsonlDel
+"""A file to read (its path), an argument already rejected (missing, wrong file type), or a
+piece of a large JSON Lines file."""
 
 BIT = 500
 """Files (or JSON Lines lines) per chunk: what one worker reads and judges at a time. Each chunk
@@ -92,8 +91,8 @@ def les_enhet(enhet: Enhet, filsummer: dict[str, str]) -> Iterable[Innlest]:
     is put in ``filsummer``."""
     if isinstance(enhet, Avvisning):
         return (enhet,)
-    if isinstance(enhet, JsonlLinjer):
-        return (e for nr, linje in enhet.linjer for e in les_jsonl_linje(enhet.fil, nr, linje))
+    if isinstance(enhet, JsonlDel):
+        return les_del(enhet)
     return les_fil(enhet, filsummer=filsummer)
 
 

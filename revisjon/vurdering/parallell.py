@@ -10,8 +10,9 @@ the one the parent checked (same SHA-256). A worker reads and judges its chunk a
 only the verdicts and rejections and the files' checksums, never the cases (``arbeider``). The
 parent takes the chunks back in the order it sent them, so the output is the same as from a run
 in one process; a bounded number of chunks is in flight at a time.
-A JSON Lines file is read by the parent, block by block, and sent as pieces of lines, so that
-the workers share a large file (one national extract) as they share many small ones.
+A large JSON Lines file is split by the parent into pieces of whole lines that the workers read
+themselves (``inntak.jsonldeler``: only the pieces' places go through the queues), so that the
+workers share a large file (one national extract) as they share many small ones.
 
 If worker processes cannot be started or one dies (``Prosessfeil``), the caller judges the
 files in its own process instead.
@@ -36,8 +37,8 @@ from contextlib import suppress
 from multiprocessing.context import BaseContext
 from typing import Literal
 
-from revisjon.feil import Avvisning
-from revisjon.inntak.lesing import JsonlLinjer, er_jsonl, jsonl_linjer
+from revisjon.inntak.jsonldeler import JsonlDel, jsonl_deler
+from revisjon.inntak.lesing import er_jsonl
 from revisjon.kriteriesprak.lasting import LastetSett
 from revisjon.kriteriesprak.regel import KompilertKriterium
 from revisjon.vurdering import arbeider
@@ -46,10 +47,6 @@ from revisjon.vurdering.enhet import BIT, Enhet, Vurdert
 
 I_ARBEID_PER_ARBEIDER = 4
 """Chunks sent ahead per worker: enough that no worker waits, few enough to bound memory."""
-
-LINJER_PER_BIT = 200
-"""JSON Lines lines per chunk at most. Unlike a path, a line carries the case itself (several
-kilobytes) through the parent and the queues, so a chunk of lines is kept smaller."""
 
 
 class Prosessfeil(Exception):
@@ -78,12 +75,12 @@ def kriteriekilder(kriteriesett: Iterable[LastetSett]) -> list[Kilde] | None:
 
 
 def _biter(enheter: Iterable[Enhet], storrelse: int) -> Iterator[list[Enhet]]:
-    """Chunks of ``storrelse`` files, each piece of JSON Lines lines a chunk of its own."""
+    """Chunks of ``storrelse`` files, each piece of a JSON Lines file a chunk of its own."""
     bit: list[Enhet] = []
     vekt = 0
     for enhet in enheter:
         bit.append(enhet)
-        vekt += storrelse if isinstance(enhet, JsonlLinjer) else 1
+        vekt += storrelse if isinstance(enhet, JsonlDel) else 1
         if vekt >= storrelse:
             yield bit
             bit, vekt = [], 0
@@ -91,29 +88,14 @@ def _biter(enheter: Iterable[Enhet], storrelse: int) -> Iterator[list[Enhet]]:
         yield bit
 
 
-def _del_jsonl(
-    enheter: Iterable[Enhet], filsummer: dict[str, str], storrelse: int
-) -> Iterator[Enhet]:
-    """``enheter`` with each JSON Lines file read here and split into pieces of ``storrelse``
-    lines, so that the workers share a large file; the file's checksum is recorded here."""
+def _del_jsonl(enheter: Iterable[Enhet], filsummer: dict[str, str]) -> Iterator[Enhet]:
+    """``enheter`` with each large JSON Lines file split into pieces that the workers read
+    themselves (``jsonldeler``), so that they share it; its checksum is recorded here."""
     for enhet in enheter:
-        if not (isinstance(enhet, str) and er_jsonl(enhet)):
+        if isinstance(enhet, str) and er_jsonl(enhet):
+            yield from jsonl_deler(enhet, filsummer)
+        else:
             yield enhet
-            continue
-        linjer: list[tuple[int, bytes]] = []
-        for linje in jsonl_linjer(enhet, filsummer):
-            if isinstance(linje, Avvisning):
-                if linjer:
-                    yield JsonlLinjer(enhet, linjer)
-                    linjer = []
-                yield linje
-                continue
-            linjer.append(linje)
-            if len(linjer) >= storrelse:
-                yield JsonlLinjer(enhet, linjer)
-                linjer = []
-        if linjer:
-            yield JsonlLinjer(enhet, linjer)
 
 
 def kan_starte(kriteriesett: Iterable[LastetSett], metode: Startmetode) -> bool:
@@ -167,8 +149,7 @@ def vurder_parallelt(
         return vurderte
 
     try:
-        linjer = min(bit, LINJER_PER_BIT)
-        for del_ in _biter(_del_jsonl(enheter, filsummer, linjer), bit):
+        for del_ in _biter(_del_jsonl(enheter, filsummer), bit):
             ventende.append((pool.submit(arbeider.vurder, del_), del_))
             if len(ventende) > I_ARBEID_PER_ARBEIDER * arbeidere:
                 yield from neste()
