@@ -131,7 +131,7 @@ def _les(navn: str, innhold: bytes) -> Iterator[Sak | Avvisning]:
                     navn,
                     None,
                     "sak_id",
-                    f"sak_id «{sak_id}» står også på rad {andre} på arket Saker; ingen av "
+                    f"samme sak_id står også på rad {andre} på arket Saker; ingen av "
                     "sakene er vurdert. Gi hver sak en unik sak_id",
                     inndata=f"{navn}:{SAKSARK}!A{rad}",
                     celle=f"{SAKSARK}!A{rad}",
@@ -427,8 +427,11 @@ def _foreldrelos(
     elif har_fodselsnummer([sak_id]):
         melding = FODSELSNUMMER
     else:
-        vist = f"«{sak_id}»" if len(sak_id) <= 60 else "på raden"
-        melding = f"saken {vist} står ikke på arket Saker; legg saken til der eller rett sak_id-en"
+        # the id itself is not repeated (messages never echo a sak_id, see README)
+        melding = (
+            "saken med sak_id-en på denne raden står ikke på arket Saker; legg saken til der "
+            "eller rett sak_id-en"
+        )
     return Avvisning(navn, None, "sak_id", melding, inndata=f"{navn}:{sted}", celle=sted)
 
 

@@ -1,5 +1,11 @@
 """Output files: checked before anything is written, never over an input, never replacing what
-is not a regular file, never half written."""
+is not a regular file, never half written.
+
+Hand-written because the library once standard for atomic writes, ``atomicwrites``, is archived
+by its author (2022) and, like ``os.replace`` alone, would turn a device, a FIFO or a symlink
+into a regular file; the rules here (write through to devices and FIFOs, follow a link, keep a
+replaced file's mode, never over an input) are the part that matters, under 150 lines.
+"""
 
 from __future__ import annotations
 
