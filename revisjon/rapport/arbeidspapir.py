@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from revisjon.kriteriesprak.modell import STATUSER
-from revisjon.rapport.xlsxskriving import lagre, sett_egenskaper, sett_tekst
+from revisjon.rapport.xlsxskriving import datovalidering, lagre, sett_egenskaper, sett_tekst
 from revisjon.resultat import Kjoring, Resultat
 
 INTERNT = "Arbeidspapir – inneholder sakstekst, skal ikke publiseres"
@@ -185,15 +185,7 @@ def _skriv_funn(ark: Any, rader: Sequence[dict[str, Any]], *, statuser: Sequence
     )
     validering.add(f"{bokstav['status_revisor']}2:{bokstav['status_revisor']}{max(siste, 2)}")
     ark.add_data_validation(validering)
-    dato = DataValidation(
-        type="date",
-        operator="greaterThan",
-        formula1="DATE(1900,1,1)",
-        allow_blank=True,
-        showErrorMessage=True,
-        errorTitle="Ugyldig dato",
-        error="Skriv en dato, for eksempel 12.09.2024.",
-    )
+    dato = datovalidering(eksempel="12.09.2024")
     dato.add(f"{bokstav['dato']}2:{bokstav['dato']}{max(siste, 2)}")
     ark.add_data_validation(dato)
     ark.auto_filter.ref = f"A1:{get_column_letter(len(KOLONNER))}{siste}"

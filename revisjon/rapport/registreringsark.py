@@ -24,7 +24,13 @@ from revisjon.inntak.regnearkoppsett import (
     oppsett,
 )
 from revisjon.rapport.registreringsveiledning import skriv_veiledning
-from revisjon.rapport.xlsxskriving import Skrivefeil, lagre, sett_egenskaper, sett_tekst
+from revisjon.rapport.xlsxskriving import (
+    Skrivefeil,
+    datovalidering,
+    lagre,
+    sett_egenskaper,
+    sett_tekst,
+)
 from revisjon.sak import Sak
 
 TOMME_RADER = 5_000
@@ -160,15 +166,7 @@ def _hode(ark: Any, oppsett_: Ark, siste: int) -> None:
                 showInputMessage=True,
             )
         elif kolonne.art is Art.dato:
-            validering = DataValidation(
-                type="date",
-                operator="greaterThan",
-                formula1="DATE(1900,1,1)",
-                allow_blank=True,
-                showErrorMessage=True,
-                errorTitle="Ugyldig dato",
-                error="Skriv en dato, for eksempel 18.03.2024.",
-            )
+            validering = datovalidering(eksempel="18.03.2024")
         else:
             continue
         validering.add(omrade)

@@ -21,6 +21,22 @@ class Skrivefeil(RevisjonFeil):
     """A value that a workbook cannot hold as it is (the message names the case and field)."""
 
 
+def datovalidering(*, eksempel: str) -> Any:
+    """A date check for a column: any date after 1900, with a Norwegian message naming
+    ``eksempel`` as a date to write."""
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    return DataValidation(
+        type="date",
+        operator="greaterThan",
+        formula1="DATE(1900,1,1)",
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="Ugyldig dato",
+        error=f"Skriv en dato, for eksempel {eksempel}.",
+    )
+
+
 def sett_tekst(celle: Any, tekst: str, *, hvor: str) -> None:
     """Put ``tekst`` in ``celle`` as text, never as a formula. ``hvor`` names the value in an
     error message (case and field; never the value itself)."""
