@@ -6,7 +6,9 @@ Tallene her står i modulenes docstrings som grunnen til at delen er håndskreve
 - JSON-resultatet (``revisjon.rapport.json_format``) mot ``msgspec`` og ``json.dumps(indent=2)``;
 - norske tall (``revisjon.norsk``) mot Babel;
 - YAML med linjenumre (``revisjon.inntak.yamllast``) mot ruamel.yaml;
-- trendgrafen (``revisjon.kontroll.graf``) mot matplotlib (importtid og størrelse).
+- trendgrafen (``revisjon.kontroll.graf``) mot matplotlib (importtid og størrelse);
+- simplemmas ordbøker for nb og nn (``revisjon.tekst.ord``): de medfølgende filene dekodet i hver
+  prosess mot simplemmas egne MARISA-trær lagret i brukerens hurtigbuffer.
 
 Bibliotekene som ikke er avhengigheter (Babel, ruamel.yaml, matplotlib), måles bare når de er
 installert: ``pip install babel ruamel.yaml matplotlib``.
@@ -144,8 +146,39 @@ def graf() -> None:
     print(f"  matplotlib.pyplot: import {tid:.3f} s, {storrelse / 1e6:.0f} MB installert")
 
 
+_ORDBOK = """
+import resource, sys, time
+from simplemma.strategies.dictionaries.dictionary_factory import DefaultDictionaryFactory
+from revisjon.tekst.ord import _TrieFabrikk
+for_ = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+start = time.perf_counter()
+fabrikk = DefaultDictionaryFactory() if sys.argv[1] == "fil" else _TrieFabrikk()
+for sprak in ("nb", "nn"):
+    fabrikk.get_dictionary(sprak).get("barnas")
+tid = time.perf_counter() - start
+print(tid, (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - for_) / 1024)
+"""
+
+
+def ordboker() -> None:
+    """Each way measured in a new process, as a ``revisjon vurder`` or a spawned worker meets it;
+    the trie is measured after one run has put it in the cache."""
+    print("Ordbøker nb + nn, lastet i en ny prosess:")
+    for art, navn in (
+        ("fil", "dekodet fra simplemmas filer"),
+        ("tre", "MARISA-tre fra hurtigbufferen"),
+    ):
+        subprocess.run([sys.executable, "-c", _ORDBOK, art], check=True, capture_output=True)
+        svar = subprocess.run(
+            [sys.executable, "-c", _ORDBOK, art], check=True, capture_output=True, text=True
+        )
+        sekunder, megabyte = map(float, svar.stdout.split())
+        print(f"  {navn:32} {sekunder:.3f} s, {megabyte:.0f} MB mer minne")
+
+
 if __name__ == "__main__":
     json_skriver()
     norske_tall()
     yaml_linjer()
     graf()
+    ordboker()

@@ -13,8 +13,6 @@ import datetime as dt
 import re
 from typing import Any
 
-from openpyxl.utils.cell import get_column_letter
-
 from revisjon.inntak.regnearkoppsett import JA, LISTESKILLE, NEI, Art, Kolonne
 
 _NORSK_DATO = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
@@ -38,6 +36,10 @@ TALL_FOR_TEKST = (
 
 def kolonnenavn(indeks: int) -> str:
     """The column letters of a 0-based column index (0 → A)."""
+    # here, not at the top: importing openpyxl costs 0.25 s, which only a run reading a
+    # workbook should pay
+    from openpyxl.utils.cell import get_column_letter
+
     return get_column_letter(indeks + 1)
 
 
