@@ -146,7 +146,7 @@ class Setningsart(Modell):
     overalt: Fraseliste = []
     sammen: list[Fraseliste] = []
     ikke_hvis: Fraseliste = []
-    omfang: Literal["setning", "fra_leddet"] = "setning"
+    omfang: Literal["setning", "fra_leddet", "leddet"] = "setning"
 
 
 Omfang = Literal["samme_setning", "neste_setning"]

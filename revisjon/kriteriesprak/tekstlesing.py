@@ -64,7 +64,7 @@ def leser(tekstlesing: m.Tekstlesing, navn: str) -> Leser:
             overalt=tuple(art.overalt),
             sammen=tuple(tuple(g) for g in art.sammen),
             ikke_hvis=tuple(art.ikke_hvis),
-            fra_leddet=art.omfang == "fra_leddet",
+            omfang=art.omfang,
         )
         for navn in lesing.utelat
         for art in (alle.setningsarter[navn],)

@@ -8,9 +8,10 @@ anywhere (``overalt``: "Det følger av"), and groups of phrases that mark it tog
 "at gutten ikke skal gå alene hjem …, og går foran at SFO ikke dekkes etter
 sosialtjenesteloven" is not a rule), unless the sentence
 has a word that ties it to this case (``ikke_hvis``: "du", "vi", "i din sak"). A kind reaches
-either the whole sentence, or (``fra_leddet``) from the clause where it is found to the end of
-the sentence: "Vi har vurdert barnas beste, og det skal vurderes på nytt når …" keeps its first
-clause.
+the whole sentence (``setning``), from the clause where it is found to the end of the sentence
+(``fra_leddet``: "Vi har vurdert barnas beste, og det skal vurderes på nytt når …" keeps its
+first clause), or only that clause (``leddet``: "Selv om du ikke har søkt om det, har vi av
+hensyn til barna …" keeps the main clause).
 """
 
 from __future__ import annotations
@@ -33,17 +34,20 @@ class Setningsart:
     overalt: Frasesett
     sammen: tuple[Frasesett, ...]
     ikke_hvis: Frasesett
-    fra_leddet: bool = False
+    omfang: str = "setning"
+    """``setning``, ``fra_leddet`` or ``leddet`` (see the module docstring)."""
 
-    def finn(self, tekst: Ord, ledd: Sequence[int]) -> int | None:
-        """The first word the kind reaches in this sentence, or None when it is not this kind."""
+    def finn(self, tekst: Ord, ledd: Sequence[int]) -> range | None:
+        """The words the kind reaches in this sentence, or None when it is not this kind."""
         ord_ = tekst.ord
         forste = 0
         while forste < len(ord_) and ord_[forste] in _FORAN:
             forste += 1
         if any(s == forste for _, s, _ in self.start.finn(tekst, ingen_barn)):
-            return 0
-        treff = [s for _, s, _ in self.overalt.finn(tekst, ingen_barn)]
+            treff = [forste]
+        else:
+            treff = []
+        treff += [s for _, s, _ in self.overalt.finn(tekst, ingen_barn)]
         if self.sammen and not self.ikke_hvis.finn(tekst, ingen_barn):
             grupper = [
                 {ledd[s]: s for _, s, _ in gruppe.finn(tekst, ingen_barn)} for gruppe in self.sammen
@@ -53,7 +57,11 @@ class Setningsart:
                 treff.append(min(g[nr] for g in grupper for nr in felles))
         if not treff:
             return None
-        if not self.fra_leddet:
-            return 0
+        if self.omfang == "setning":
+            return range(len(ord_))
         nr = ledd[min(treff)]
-        return next(i for i, n in enumerate(ledd) if n == nr)
+        fra = next(i for i, n in enumerate(ledd) if n == nr)
+        if self.omfang == "fra_leddet":
+            return range(fra, len(ord_))
+        til = next((i for i in range(fra, len(ord_)) if ledd[i] != nr), len(ord_))
+        return range(fra, til)

@@ -38,7 +38,7 @@ class Artdata:
     overalt: tuple[str, ...] = ()
     sammen: tuple[tuple[str, ...], ...] = ()
     ikke_hvis: tuple[str, ...] = ()
-    fra_leddet: bool = False
+    omfang: str = "setning"
 
     def kompiler(self) -> Setningsart:
         return Setningsart(
@@ -47,7 +47,7 @@ class Artdata:
             Frasesett.av(self.overalt),
             tuple(Frasesett.av(g) for g in self.sammen),
             Frasesett.av(self.ikke_hvis),
-            self.fra_leddet,
+            self.omfang,
         )
 
 

@@ -32,6 +32,11 @@ FORKORTELSER = frozenset(
         "ca",
         "dvs",
         "nr",
+        "hovednr",
+        "saksnr",
+        "journalnr",
+        "rundskr",
+        "hhv",
         "pkt",
         "evt",
         "ev",
@@ -99,6 +104,9 @@ _PUNKT = re.compile(r"^\s*(?:[-*•–]\s+|\d{1,2}[.)]\s+(?=\D)|[a-zæøå][)]\s
 _SLUTT = re.compile(r"[.!?]+(?=\s)")
 _BELOP = re.compile(r"(?:\bkr\.?|\bnok)\s?\d[\d .,]*(?:,-)?\s*\.?$|\d[\d .,]*\s?kr\.?$", re.I)
 _OVERSKRIFT_ORD = 8
+_FELT = re.compile(r"^(?:\S+\s+){0,2}\S+:\s+(?:kr\.?\s*)?\S*\d", re.I)
+"""A line that opens with a short label and a colon, followed by a figure ("Husstand: 1 voksen,
+2 barn (4 og 11 år)", "Barn 0–5 år: kr 3 276")."""
 _VERB = frozenset(
     [
         "er",
@@ -173,6 +181,20 @@ def _er_overskrift(linje: str, forrige_sluttet: bool) -> bool:
     )
 
 
+def _er_feltlinje(linje: str) -> bool:
+    """A line of a form or a budget: a short label, a colon and a figure, no verb, no full stop."""
+    ord_ = linje.lower().split()
+    return (
+        bool(_FELT.match(linje))
+        and len(ord_) <= _FELTLINJE_ORD
+        and linje[-1:] not in ".!?"
+        and not any(o in _VERB for o in ord_)
+    )
+
+
+_FELTLINJE_ORD = 14
+
+
 def _etter_overskrift(neste: str) -> bool:
     """Whether the line after a heading-like line lets it be a heading: none (a blank line or
     the end), or a line that starts a sentence in normal case ("BARNETS\nBESTE." is a sentence
@@ -205,6 +227,12 @@ def _enheter(tekst: str) -> list[tuple[str, str]]:
             lukk()
             forrige_sluttet = True
             continue
+        if _er_feltlinje(linje):
+            # its own unit: a budget line run on into the next is not a sentence about anyone
+            lukk()
+            enheter.append(("belop", " ".join(linje.split())))
+            forrige_sluttet = True
+            continue
         if _PUNKT.match(raa):
             lukk()
             art = "punkt"
@@ -226,7 +254,7 @@ def del_opp(tekst: str) -> tuple[Setning, ...]:
     """The sentences of ``tekst`` in order, numbered from 1 by their place in the tuple."""
     ut: list[Setning] = []
     for art, enhet in _enheter(tekst):
-        if art == "overskrift":
+        if art in ("overskrift", "belop"):
             ut.append(Setning(enhet, art))
             continue
         for bit in _del_enhet(enhet):

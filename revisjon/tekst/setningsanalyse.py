@@ -92,7 +92,8 @@ def analyser(
         if kjent is None:
             kjent = minne[nokkel] = _les(lister, setning, stammer, kontekst)
         har_substantiv, lest = kjent
-        if har_substantiv:
+        if har_substantiv and setning.art != "belop":
+            # a line of figures ("Barn 6–10 år: kr 4 180") names no child a pronoun can refer to
             sist_barn = nr
         funn.append(lest)
     return funn
@@ -139,30 +140,32 @@ def _les_setning(
         # (content and referring back matter only beside the children or a weighing).
         return TOM
     lesing = les_ledd(lister.negasjon, tekst)
-    grense, art = len(ord_), None
+    # the kind of left-out sentence each word is in, or None (the first kind found wins)
+    utelatt_i: list[str | None] = [None] * len(ord_)
     for kandidat in lister.arter:
-        fra = kandidat.finn(tekst, lesing.ledd)
-        if fra is not None and fra < grense:
-            grense, art = fra, kandidat.navn
+        if (dekker := kandidat.finn(tekst, lesing.ledd)) is not None:
+            for i in dekker:
+                utelatt_i[i] = utelatt_i[i] or kandidat.navn
+    med = [a is None for a in utelatt_i]
     omtaler: list[str] = []
     negerte: list[str] = []
     utelatt: str | None = None
     usikker = False
     for f, s, _ in omtalefunn:
-        if s >= grense:
-            utelatt = art
+        if not med[s]:
+            utelatt = utelatt_i[s]
         elif lesing.negert[s]:
             negerte.append(f.vis(tekst, s, er_barn))
         else:
             omtaler.append(f.vis(tekst, s, er_barn))
             usikker = usikker or lesing.usikker[s]
     vekting = [
-        f.vis(tekst, s, er_barn) for f, s, _ in vektingsfunn if s < grense and not lesing.negert[s]
-    ] + [f.vis(tekst, s, er_barn) for f, s, _ in utfallsfunn if s < grense]
-    tilbake = _viser_tilbake(lister, tekst, grense)
-    innhold = any(s < grense for _, s, _ in lister.innhold.finn(tekst, er_barn))
+        f.vis(tekst, s, er_barn) for f, s, _ in vektingsfunn if med[s] and not lesing.negert[s]
+    ] + [f.vis(tekst, s, er_barn) for f, s, _ in utfallsfunn if med[s]]
+    tilbake = _viser_tilbake(lister, tekst, med)
+    innhold = any(med[s] for _, s, _ in lister.innhold.finn(tekst, er_barn))
     return Setningsfunn(
-        any(i < grense for i in barnepos),
+        any(med[i] for i in barnepos),
         tuple(dict.fromkeys(omtaler)),
         tuple(dict.fromkeys(negerte)),
         utelatt,
@@ -174,15 +177,16 @@ def _les_setning(
     )
 
 
-def _viser_tilbake(lister: Ordlister, tekst: Ord, grense: int) -> bool:
+def _viser_tilbake(lister: Ordlister, tekst: Ord, med: Sequence[bool]) -> bool:
     """Whether the sentence refers back: a phrase of ``tilbakevisning`` anywhere, or one of
     ``tilbakevisning_start`` where it begins."""
     ord_ = tekst.ord
     forste = 0
     while forste < len(ord_) and ord_[forste] in _INNLEDENDE:
         forste += 1
-    if any(s < grense for _, s, _ in lister.tilbakevisning.finn(tekst, ingen_barn)):
+    if any(med[s] for _, s, _ in lister.tilbakevisning.finn(tekst, ingen_barn)):
         return True
     return any(
-        s == forste < grense for _, s, _ in lister.tilbakevisning_start.finn(tekst, ingen_barn)
+        s == forste and med[s]
+        for _, s, _ in lister.tilbakevisning_start.finn(tekst, ingen_barn)
     )
