@@ -187,6 +187,5 @@ def _viser_tilbake(lister: Ordlister, tekst: Ord, med: Sequence[bool]) -> bool:
     if any(med[s] for _, s, _ in lister.tilbakevisning.finn(tekst, ingen_barn)):
         return True
     return any(
-        s == forste and med[s]
-        for _, s, _ in lister.tilbakevisning_start.finn(tekst, ingen_barn)
+        s == forste and med[s] for _, s, _ in lister.tilbakevisning_start.finn(tekst, ingen_barn)
     )
