@@ -222,6 +222,89 @@ FENOMENER = [
         "delvis_oppfylt",
         "Datteren din (14 år) skal på cup med håndballaget. Det er lagt avgjørende vekt på at du fikk skatt til gode i juni.",
     ),
+    # what was applied for, how the amount was reckoned, facts of the household
+    rad(
+        "soknaden-gjengitt",
+        "ikke_oppfylt",
+        "Du har søkt om kr 6 000 til fritidsaktiviteter for barna for våren. Søknaden avslås, jf. sosialtjenesteloven § 18.",
+    ),
+    rad(
+        "selv-om-du-ikke-har-sokt-om-det",
+        "oppfylt",
+        "Selv om du ikke har søkt om det, har vi av hensyn til barna lagt vekt på at begge (5 og 8 år) mangler vinterklær.",
+    ),
+    rad(
+        "satser-for-to-barn",
+        "ikke_oppfylt",
+        "Beregning: veiledende satser for enslig voksen og to barn (6 og 9 år), minus overgangsstønad kr 9 450.",
+    ),
+    rad(
+        "husstandslinje-uten-punktum",
+        "ikke_oppfylt",
+        "Utmåling\nHusstand: 1 voksen, 2 barn (4 og 11 år)\nLivsopphold voksen: kr 7 150\nSum: kr 27 346\n",
+    ),
+    rad(
+        "bare-alder-og-bosted",
+        "ikke_oppfylt",
+        "Du har opplyst at du bor alene med to barn på 7 og 12 år. Husleien er over normen.",
+    ),
+    rad(
+        "alder-baerer-vekting",
+        "oppfylt",
+        "Tvillingane er ni år. Vi har vege omsynet til tvillingane opp mot satsen for julehjelp, og går over satsen av omsyn til dei.",
+    ),
+    # negation
+    rad(
+        "feltet-besvart-med-nektelse",
+        "ikke_oppfylt",
+        "Vurdering av barnets beste: Ikke vurdert – søknaden gjelder ordinært livsopphold.",
+    ),
+    rad(
+        "sidan-er-eget-ledd",
+        "ikke_oppfylt",
+        "Vedtaket er gjort utan at det ligg føre opplysningar om borna sin situasjon, sidan du ikkje har møtt til samtalane.",
+    ),
+    rad(
+        "nektet-utfall-av-hensynet",
+        "oppfylt",
+        "Guttene har gratis skoleskyss og buss til trening. Det er tungtveiende for oss at guttene fortsatt kan komme seg til skole og trening uten bil, og hensynet til dem tilsier ikke at Nav dekker reparasjonen.",
+    ),
+    rad(
+        "ikkje-utan-grunn",
+        "delvis_oppfylt",
+        "Gutten har hatt det tøft sidan far flytta i fjor. Det er ikkje utan grunn at skulen meiner kontakten med far er viktig for han no.",
+    ),
+    rad(
+        "utan-rekker-til-verbet",
+        "delvis_oppfylt",
+        "Yngstemann har hatt fleire luftvegsinfeksjonar i vinter. Å bli utan straum i februar ville vere skadeleg for han.",
+    ),
+    # weighing and rules
+    rad(
+        "vektlagt-dette-tungt",
+        "oppfylt",
+        "Datteren din (7 år) har ingen voksne som kan passe henne etter skoletid. SFO gir henne et trygt sted å være. Vi har vektlagt dette tungt.",
+    ),
+    rad(
+        "viktigare-enn",
+        "oppfylt",
+        "Dei tre eldste deler eitt soverom, og sekstenåringen gjer lekser på badet. Dette har vi vurdert som viktigare enn at husleiga er over grensa.",
+    ),
+    rad(
+        "hovednr-er-en-forkortelse",
+        "ikke_oppfylt",
+        "Det går fram av rundskriv Hovednr. 35 punkt 4.18 at det ved utmåling skal takast særleg omsyn til barn i familien.",
+    ),
+    rad(
+        "grunnleggende-hensyn-uten-hjemmel-er-en-pastand",
+        "delvis_oppfylt",
+        "Barnets beste er et grunnleggende hensyn og er vurdert i saken.",
+    ),
+    rad(
+        "kommer-tilbake-til",
+        "ikke_oppfylt",
+        "Vi kjem tilbake til ei vurdering av barna sitt beste når vi har hatt kartleggingssamtalen med deg.",
+    ),
 ]
 
 

@@ -165,6 +165,7 @@ class Lesing(Modell):
     tilbakevisning: Fraseliste = []
     tilbakevisning_start: Fraseliste = []
     innhold: Fraseliste = []
+    fakta: Fraseliste = []
     vedtaksformel: Fraseliste = []
     utelat: list[str] = ["regel", "soker", "utsatt"]
     omfang: list[Omfang] = Field(default=["samme_setning", "neste_setning"], min_length=1)

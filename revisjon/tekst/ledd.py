@@ -8,7 +8,8 @@ clause: "Hva som er det beste for barna, er ikke vurdert" is one clause, so its 
 reaches the mention.
 
 A negation word negates its whole clause; a word such as "uten" negates only what follows it,
-up to the next comma or "og"/"eller". The words are counted: two negations cancel ("kan ikke se
+up to the next comma or "og"/"eller". A field of a form answered with a negation negates its
+label ("Barnets beste: Ikke vurdert"). The words are counted: two negations cancel ("kan ikke se
 bort fra", "Det er ikke slik at … ikke"). Phrases such as "ikke bare" and "ikke minst" hold a
 negation word without negating. A negated clause that ends in a word such as "slik" or
 "dokumentert" carries its negation into the at-clause that follows ("Det er ikke dokumentert at
@@ -25,6 +26,11 @@ from revisjon.tekst.fraser import Frasesett, Ord, ingen_barn
 
 _GRENSE = frozenset({",", "og", "eller"})
 """Where the reach of a rightward negation ("uten") ends."""
+_VERB = frozenset({"ville", "vil", "kan", "kunne", "skal", "skulle", "må", "måtte"})
+"""Where it ends too, at the verb of the clause ("Å bli utan straum i februar ville vere
+skadeleg for han"), unless a question or relative word came first ("utan å vurdere kva som vil
+vere best for barna")."""
+_INNFELT = frozenset({"som", "om", "hva", "kva", "hvordan", "korleis"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,13 +87,24 @@ def les_ledd(regler: Negasjonsregler, tekst: Ord) -> Leddlesing:
             ledd[i] = nr
     opphevet = {i for _, s, e in regler.ikke_nektende.finn(tekst, ingen_barn) for i in range(s, e)}
     hele = [0] * len(starter)
+    negasjoner = set()
     for _, s, _ in regler.ord.finn(tekst, ingen_barn):
         if s not in opphevet:
             hele[ledd[s]] += 1
+            negasjoner.add(s)
+    for nr in range(1, len(starter)):
+        # a form's field answered with a negation ("Barnets beste: Ikke vurdert") negates its label
+        if ord_[starter[nr] - 1] == ":" and starter[nr] in negasjoner and hele[nr - 1] == 0:
+            hele[nr - 1] += 1
     antall = [hele[ledd[i]] for i in range(n)]
     for _, s, e in regler.hoyre.finn(tekst, ingen_barn):
-        j = e
+        if s in opphevet:
+            continue
+        j, innfelt = e, False
         while j < n and ledd[j] == ledd[s] and ord_[j] not in _GRENSE:
+            innfelt = innfelt or ord_[j] in _INNFELT
+            if ord_[j] in _VERB and not innfelt:
+                break
             antall[j] += 1
             j += 1
         if j < n and ledd[j] != ledd[s] and ord_[j] == "at":  # "uten at …"

@@ -153,6 +153,7 @@ def _lag(
         tilbakevisning=sett(liste, "tilbakevisning"),
         tilbakevisning_start=sett(liste, "tilbakevisning_start"),
         innhold=sett(liste, "innhold"),
+        fakta=sett(liste, "fakta"),
         vedtaksformel=sett(liste, "vedtaksformel"),
         arter=tuple(a.kompiler() for a in arter),
         negasjon=regler,

@@ -85,7 +85,11 @@ def vurder(funn: Sequence[Setningsfunn], omfang: Sequence[str]) -> Lesning:
             blokk, foran = [*_blokk(om, i - 1), i], [i - 1]
         else:
             continue
-        konkret = [j for j in _naer(funn, om, i, blokk) if funn[j].innhold and (om[j] or j == i)]
+        konkret = [
+            j
+            for j in _naer(funn, om, i, blokk)
+            if (funn[j].innhold or funn[j].fakta) and (om[j] or j == i)
+        ]
         if konkret:
             sett = sorted({i, *foran, konkret[-1]})
             return Lesning("vektet", _nr(sett), _uttrykk(funn, sett, vekting=True), None, nevnt)

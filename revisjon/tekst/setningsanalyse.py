@@ -40,6 +40,7 @@ class Ordlister:
     tilbakevisning: Frasesett
     tilbakevisning_start: Frasesett
     innhold: Frasesett
+    fakta: Frasesett
     vedtaksformel: Frasesett
     arter: tuple[Setningsart, ...]
     negasjon: Negasjonsregler
@@ -57,6 +58,9 @@ class Setningsfunn:
     vekting: tuple[str, ...]
     tilbake: bool
     innhold: bool
+    fakta: bool
+    """Facts of the household ("to barn på 7 og 12 år", "bur hos deg"): concrete enough to
+    back a weighing, not on their own a description of the children's situation."""
     usikker: bool
     """A mention counted although a negation in the clause before may be meant for it."""
     vedtak: bool
@@ -64,7 +68,7 @@ class Setningsfunn:
     not a description of the child's situation."""
 
 
-TOM = Setningsfunn(False, (), (), None, (), False, False, False, False)
+TOM = Setningsfunn(False, (), (), None, (), False, False, False, False, False)
 """The findings of a sentence that holds nothing the reading counts."""
 
 
@@ -164,6 +168,7 @@ def _les_setning(
     ] + [f.vis(tekst, s, er_barn) for f, s, _ in utfallsfunn if med[s]]
     tilbake = _viser_tilbake(lister, tekst, med)
     innhold = any(med[s] for _, s, _ in lister.innhold.finn(tekst, er_barn))
+    fakta = any(med[s] for _, s, _ in lister.fakta.finn(tekst, er_barn))
     return Setningsfunn(
         any(med[i] for i in barnepos),
         tuple(dict.fromkeys(omtaler)),
@@ -172,6 +177,7 @@ def _les_setning(
         tuple(dict.fromkeys(vekting)),
         tilbake,
         innhold,
+        fakta,
         usikker,
         bool(lister.vedtaksformel.finn(tekst, ingen_barn)),
     )
