@@ -137,11 +137,17 @@ class Setning:
     art: str
 
 
+_LENGSTE_FORKORTELSE = max(map(len, FORKORTELSER | FORKORTELSER_SIST))
+
+
 def _fortsetter(forrige: str, neste: str) -> bool:
     """Whether ``neste`` continues the sentence ``forrige`` (which ends in a full stop)."""
-    if not forrige.endswith("."):
+    if forrige[-1:] != ".":
         return False
-    ord_ = forrige[max(forrige.rfind(" "), forrige.rfind("(")) + 1 : -1].lower()
+    start = max(forrige.rfind(" "), forrige.rfind("(")) + 1
+    if len(forrige) - 1 - start > _LENGSTE_FORKORTELSE:
+        return False  # the usual case: a word longer than any abbreviation ends the sentence
+    ord_ = forrige[start:-1].lower()
     if ord_ in FORKORTELSER:
         return True
     forste = neste[:1]
@@ -183,13 +189,10 @@ def _er_overskrift(linje: str, forrige_sluttet: bool) -> bool:
 
 def _er_feltlinje(linje: str) -> bool:
     """A line of a form or a budget: a short label, a colon and a figure, no verb, no full stop."""
+    if ":" not in linje or linje[-1:] in ".!?" or not _FELT.match(linje):
+        return False
     ord_ = linje.lower().split()
-    return (
-        bool(_FELT.match(linje))
-        and len(ord_) <= _FELTLINJE_ORD
-        and linje[-1:] not in ".!?"
-        and not any(o in _VERB for o in ord_)
-    )
+    return len(ord_) <= _FELTLINJE_ORD and not any(o in _VERB for o in ord_)
 
 
 _FELTLINJE_ORD = 14
