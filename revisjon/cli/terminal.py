@@ -99,8 +99,9 @@ def vis(konsoll: Console, tekst: str, **stil: str) -> None:
 
 def til_terminal(deler: Iterable[str]) -> Iterator[str]:
     """A result (Markdown or JSON) on its way to a terminal, each control character written as
-    ``\\uXXXX``: a valid JSON escape for the same text, and nothing Markdown keeps (``md``
-    removes them). Only for a terminal: to a file or a pipe the bytes stay as they are."""
+    a JSON escape with four hex digits (``\\u001b`` for ESC): valid JSON for the same text, and
+    nothing Markdown keeps (``md`` removes them). Only for a terminal: to a file or a pipe the
+    bytes stay as they are."""
     for del_ in deler:
         yield STYRETEGN.sub(lambda t: f"\\u{ord(t.group()):04x}", del_)
 
