@@ -21,7 +21,8 @@ from revisjon.kriteriesprak import modell as m
 from revisjon.kriteriesprak.kodegen import Kodefeil, Kodeskriver, Skop, er_tekst, med
 from revisjon.kriteriesprak.stier import normaliser
 from revisjon.kriteriesprak.tekstlesing import Lesingsfeil, Sprak
-from revisjon.tekst.leser import INGEN, Leser
+from revisjon.tekst.leser import Leser
+from revisjon.tekst.lesing import INGEN
 
 Kvantornode = m.Noen | m.Alle | m.Ingen | m.Antall
 

@@ -12,7 +12,6 @@ so such a text has no sentence about the children, and no tokens or lemmas are n
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -20,11 +19,9 @@ from functools import lru_cache
 from revisjon.tekst.arter import Setningsart
 from revisjon.tekst.fraser import Frasesett
 from revisjon.tekst.ledd import Negasjonsregler
-from revisjon.tekst.lesing import Lesning, vurder
+from revisjon.tekst.lesing import INGEN, Lesning, vurder
 from revisjon.tekst.segmentering import del_opp
 from revisjon.tekst.setningsanalyse import Ordlister, Setningsminne, analyser
-
-INGEN = Lesning("ingen")
 
 Lister = Mapping[str, Sequence[str]]
 """Phrase lists by name, as in a criteria file."""
@@ -72,9 +69,11 @@ class Leser:
     """Whether a text without a stem may be passed over: every mention phrase names a child
     (``{barn}``); a phrase that does not could match a text without one."""
     _minne: dict[str, Lesning] = field(default_factory=dict, repr=False)
-    _stamme: re.Pattern[str] = field(init=False, repr=False)
-    """The stems as one pattern: one search of the text instead of one per stem (6.8 → 1 µs
-    for 41 stems)."""
+    _kjerne: tuple[str, ...] = field(init=False, repr=False)
+    """The stems that hold no other stem ("barn", not also "fosterbarn"): a text holds a stem
+    exactly when it holds one of these. 20 substring tests of a 200-character letter take
+    1.2 µs; the 41 stems as one alternation in ``re`` took 10 µs (``re`` tries every
+    alternative at every position)."""
     _setninger: Setningsminne = field(default_factory=dict, repr=False)
 
     MINNE = 256
@@ -97,10 +96,7 @@ class Leser:
         return _lag(_frys(lister), _frys(negasjon), tuple(arter), tuple(omfang))
 
     def __post_init__(self) -> None:
-        # The stems are literal strings from the criteria file, escaped: a pattern of plain
-        # alternatives, which Python's re matches in linear time.
-        monster = re.compile("|".join(map(re.escape, self.stammer)) or "(?!)")
-        object.__setattr__(self, "_stamme", monster)
+        object.__setattr__(self, "_kjerne", kjernestammer(self.stammer))
 
     def __repr__(self) -> str:
         antall = sum(len(f.fraser) for f in (self.lister.omtale, self.lister.vekting))
@@ -118,12 +114,26 @@ class Leser:
         return svar
 
     def _les(self, tekst: str) -> Lesning:
-        if self.forfilter and not self._stamme.search(tekst.lower()):
+        if self.forfilter and not _har_stamme(tekst.lower(), self._kjerne):
             return INGEN
         if len(self._setninger) >= self.SETNINGSMINNE:
             self._setninger.clear()
-        funn = analyser(self.lister, del_opp(tekst), self.stammer, self._setninger)
+        funn = analyser(self.lister, del_opp(tekst), self._kjerne, self._setninger)
         return vurder(funn, self.omfang)
+
+
+def kjernestammer(stammer: Sequence[str]) -> tuple[str, ...]:
+    """``stammer`` without those that hold another one, shortest first."""
+    return tuple(
+        sorted(
+            (s for s in set(stammer) if not any(t != s and t in s for t in stammer)),
+            key=lambda s: (len(s), s),
+        )
+    )
+
+
+def _har_stamme(tekst: str, kjerne: Sequence[str]) -> bool:
+    return any(stamme in tekst for stamme in kjerne)
 
 
 Frosset = tuple[tuple[str, tuple[str, ...]], ...]

@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from revisjon.tekst.setningsanalyse import Setningsfunn, om_barna
+from revisjon.tekst.setningsanalyse import TOM, Setningsfunn, om_barna
 
 NIVAER = ("ingen", "nevnt", "vektet")
 SAMME_SETNING, NESTE_SETNING = "samme_setning", "neste_setning"
@@ -65,12 +65,18 @@ class Lesning:
         return f"{setningsnavn(setninger)} i {sted}" + (f": {fraser}" if fraser else "")
 
 
+INGEN = Lesning("ingen")
+"""The reading of a text with nothing about the children."""
+
+
 def _nr(indekser: Sequence[int]) -> tuple[int, ...]:
     return tuple(sorted({i + 1 for i in indekser}))
 
 
 def vurder(funn: Sequence[Setningsfunn], omfang: Sequence[str]) -> Lesning:
     """The level of a text from the findings of its sentences (see the module docstring)."""
+    if all(f is TOM for f in funn):
+        return INGEN  # most letters: no sentence holds anything the reading counts
     om = [om_barna(f) for f in funn]
     situasjon = [om[i] and f.barn and f.innhold and not f.vedtak for i, f in enumerate(funn)]
     nevnt_i = [i for i, f in enumerate(funn) if (om[i] and f.omtaler) or situasjon[i]]
