@@ -114,7 +114,11 @@ class Leser:
         return svar
 
     def _les(self, tekst: str) -> Lesning:
-        if self.forfilter and not _har_stamme(tekst.lower(), self._kjerne):
+        kjerne = self._kjerne
+        # most letters that hold a stem hold it in lower case already: no lower() for them
+        if self.forfilter and not (
+            _har_stamme(tekst, kjerne) or _har_stamme(tekst.lower(), kjerne)
+        ):
             return INGEN
         if len(self._setninger) >= self.SETNINGSMINNE:
             self._setninger.clear()
