@@ -305,6 +305,80 @@ FENOMENER = [
         "ikke_oppfylt",
         "Vi kjem tilbake til ei vurdering av barna sitt beste når vi har hatt kartleggingssamtalen med deg.",
     ),
+    rad(
+        "kjem-tilbake-til-deg-er-ingen-utsettelse",
+        "oppfylt",
+        "Vi har vurdert borna sin situasjon. Borna er hos faren sin denne veka etter samværsavtalen og "
+        "kjem tilbake til deg søndag. Dei vil difor ikkje bli råka av avslaget. Det er avgjerande for "
+        "at vi avslår søknaden.",
+    ),
+    rad(
+        "av-rundskrivet-fremgar-det-er-en-regel",
+        "ikke_oppfylt",
+        "Av rundskriv R35-00 fremgår det at det «særlig skal tas hensyn til barn og unges behov».",
+    ),
+    rad(
+        "henvisning-til-rundskriv-med-sitat",
+        "ikke_oppfylt",
+        "Vi viser til sosialtjenesteloven § 18 og rundskriv R35-00 punkt 4.18.2.1, hvor det framgår at "
+        "det skal tas hensyn til barns behov for fritidsaktiviteter.",
+    ),
+    rad(
+        "begge-foran-substantiv-er-ikke-et-barn",
+        "ikke_oppfylt",
+        "Du har fire barn. Du har fått garanti to ganger før. Det er lagt vekt på at Nav i begge "
+        "tilfellene måtte utbetale på garantien.",
+    ),
+    rad(
+        "for-begge-er-barna",
+        "oppfylt",
+        "Det beste for barna (2 og 5 år) er å bli boende. Ei ny flytting ville gi to barnehagebytte "
+        "for begge. Dette veier tyngre enn at husleia er høy.",
+    ),
+    rad(
+        "soker-som-prioriterer-bort-er-ingen-vekting",
+        "delvis_oppfylt",
+        "I samtalen kom det fram at du har prioritert bort tannregulering for sønnen din for å betale "
+        "gjeld. Dette vil vi se nærmere på i neste samtale.",
+    ),
+    rad(
+        "per-barn-er-en-sats",
+        "ikke_oppfylt",
+        "Kommunen har en ordning som dekker inntil kr 3 000 per barn per år til fritidsaktiviteter.",
+    ),
+    rad(
+        "hensynet-tilsier-ikke-er-en-vekting",
+        "oppfylt",
+        "Begge barna har aktiviteter som er betalt for høsten, og den yngste går på SFO. Vi har derfor "
+        "kommet til at hensynet til barna ikke tilsier stønad utover normen.",
+    ),
+    rad(
+        "ikke-nodvendig-for-ham-er-en-vurdering",
+        "oppfylt",
+        "Vi har vurdert at sønnen din har et godt aktivitetstilbud med fotball, og at kurset ikke er "
+        "nødvendig for at han skal ha venner. Dette er avgjørende for avslaget.",
+    ),
+    rad(
+        "difor-forst-viser-tilbake",
+        "oppfylt",
+        "Den eldste, som er 15 år, skal på skuletur med klassen. Vi har vurdert at ho bør kunne vere "
+        "med. Difor har vi lagt til kr 300 til bussbillett.",
+    ),
+    rad(
+        "pronomen-etter-pronomen-er-barnet",
+        "oppfylt",
+        "Datteren din (3) mister barnehageplassen dersom restansen ikke betales. Hun har gått der i to "
+        "år. Du har nylig startet i introduksjonsprogrammet. Det har likevel vært avgjørende for oss at "
+        "hun ikke skal miste plassen.",
+    ),
+    rad(
+        "fakta-i-eget-avsnitt-bærer-vektingen",
+        "oppfylt",
+        "Fakta\nDu har to barn på 7 og 13 år. Den eldste har begynt å trekke seg fra venner. Familien har "
+        "hatt stønad siden 2022. Du bor i Granvegen.\n\nVurdering\nEtter retningslinjene gis det kr 800. "
+        "Vi har vurdert at det er til barnas beste å ha en jul som andre. Vi har veid dette mot "
+        "retningslinjene.",
+    ),
 ]
 
 
@@ -324,9 +398,13 @@ def test_tom_pastand_og_regelsetning_ved_konkret_opplysning_er_til_kontroll() ->
     assert regel.til_kontroll == (
         "regelsetning (setning 2) ved siden av konkrete opplysninger om barna (setning 1)"
     )
-    usikker = LESER.les("Nav kan ikke se at barnas beste tilsier et annet resultat.")
+    usikker = LESER.les("Nav kan ikke se at barnas situasjon er endret siden forrige søknad.")
     assert usikker.niva == "nevnt"
     assert usikker.til_kontroll is not None and "nektelse" in usikker.til_kontroll
+    # what the interest requires, denied, without anything from the case: an empty claim
+    tilsier = LESER.les("Nav kan ikke se at barnas beste tilsier et annet resultat.")
+    assert tilsier.niva == "nevnt"
+    assert tilsier.til_kontroll is not None and tilsier.til_kontroll.startswith("tom påstand")
 
 
 def test_bevis_nevner_setninger_og_fraser_aldri_teksten() -> None:

@@ -28,8 +28,9 @@ from revisjon.tekst.setningsanalyse import TOM, Setningsfunn, om_barna
 
 NIVAER = ("ingen", "nevnt", "vektet")
 SAMME_SETNING, NESTE_SETNING = "samme_setning", "neste_setning"
-NAER = 5
-"""Sentences before a weighing in which its concrete content may stand."""
+NAER = 8
+"""Sentences before a weighing in which its concrete content may stand (eight, so that the facts
+of a letter's own «Fakta» section reach the weighing under «Vurdering»)."""
 
 
 @dataclass(frozen=True, slots=True)

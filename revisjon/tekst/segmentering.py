@@ -92,6 +92,11 @@ FORKORTELSER_SIST = frozenset(
         "des",
         "mill",
         "mrd",
+        "sotjl",
+        "sostjl",
+        "stjl",
+        "fvl",
+        "ftrl",
     ]
 )
 """Abbreviations that may end a sentence ("… 3 532 kr. Barnets beste …")."""

@@ -1,8 +1,8 @@
 """What one sentence says about the children, before sentences are weighed against each other.
 
 For each sentence of a text the reading finds: words that name a child (a noun from the
-reading's list, or a pronoun such as "han" or "dei" when a child was named in this or one of the
-three sentences before), mentions of the children's interests ("barnets beste", "hensynet til
+reading's list, or a pronoun such as "han" or "dei" when a child was named, by a noun or such a
+pronoun, in this or one of the three sentences before), mentions of the children's interests ("barnets beste", "hensynet til
 ham", "barnas situasjon"), weighing ("lagt vekt på", "veid … opp mot", "avgjørende"), whether
 the sentence refers back to the one before ("Dette …", "Hensynet …", "… vekt på dette"), and
 concrete content from the case ("11 år", "barnehage", "fotball"). Words in a left-out kind of
@@ -96,7 +96,7 @@ def analyser(
         if kjent is None:
             kjent = minne[nokkel] = _les(lister, setning, stammer, kontekst)
         har_substantiv, lest = kjent
-        if har_substantiv and setning.art != "belop":
+        if (har_substantiv or lest.barn) and setning.art != "belop":
             # a line of figures ("Barn 6–10 år: kr 4 180") names no child a pronoun can refer to
             sist_barn = nr
         funn.append(lest)
@@ -185,7 +185,8 @@ def _les_setning(
 
 def _viser_tilbake(lister: Ordlister, tekst: Ord, med: Sequence[bool]) -> bool:
     """Whether the sentence refers back: a phrase of ``tilbakevisning`` anywhere, or one of
-    ``tilbakevisning_start`` where it begins."""
+    ``tilbakevisning_start`` where it begins (before or after the words that may stand first:
+    "Difor har vi …", "Og dette er …")."""
     ord_ = tekst.ord
     forste = 0
     while forste < len(ord_) and ord_[forste] in _INNLEDENDE:
@@ -193,5 +194,5 @@ def _viser_tilbake(lister: Ordlister, tekst: Ord, med: Sequence[bool]) -> bool:
     if any(med[s] for _, s, _ in lister.tilbakevisning.finn(tekst, ingen_barn)):
         return True
     return any(
-        s == forste and med[s] for _, s, _ in lister.tilbakevisning_start.finn(tekst, ingen_barn)
+        s <= forste and med[s] for _, s, _ in lister.tilbakevisning_start.finn(tekst, ingen_barn)
     )
