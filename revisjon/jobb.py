@@ -15,11 +15,13 @@ from revisjon.inntak.stier import kontroller_stier
 from revisjon.kontroll.avvik import kontroller_avviksfil
 from revisjon.kontroll.beskrivelse import Utvalgsbeskrivelse, beskriv_utvalg
 from revisjon.kontroll.manifest import les_manifest
-from revisjon.kontroll.rapportdel import med_internkontroll
+from revisjon.kontroll.rapportdel import med_internkontroll, med_trend
+from revisjon.kontroll.trend import les_resultater
 from revisjon.kriteriesprak.lasting import last_kriterier
 from revisjon.rapport import render_deler
 from revisjon.rapport.bygging import Rapport, bygg_rapport
 from revisjon.rapport.format import Format
+from revisjon.rapport.json_format import som_dict
 from revisjon.rapport.oppdrag import les_oppdrag
 from revisjon.rapport.overstyring import bruk_overstyringer
 from revisjon.skriving import kontroller_utfil
@@ -44,6 +46,8 @@ class Oppsett:
     oppdrag: Path | None = None
     internkontroll: bool = False
     referanse_docx: Path | None = None
+    tidligere: list[Path] = field(default_factory=list)
+    """Result files of earlier months, for the internal-control report's trend."""
     ut: Path | None = None
     """The report's file (None: stdout); only checked here, written by the caller."""
 
@@ -56,6 +60,7 @@ class Oppsett:
             *self.stier,
             *(self.kriterier or [standard_kriteriefil()]),
             *(sti for sti in valgfrie if sti is not None),
+            *self.tidligere,
         ]
 
     def valg(self) -> list[tuple[str, str]]:
@@ -73,6 +78,7 @@ class Oppsett:
             *([("arbeidspapir", str(self.arbeidspapir))] if self.arbeidspapir else []),
             *([("oppdrag", str(self.oppdrag))] if self.oppdrag else []),
             *([("referansedokument", str(self.referanse_docx))] if self.referanse_docx else []),
+            *([("tidligere", ", ".join(map(str, self.tidligere)))] if self.tidligere else []),
         ]
 
 
@@ -117,8 +123,18 @@ def lag_rapport(
             f"--konfidens: {oppsett.konfidens:g} er utenfor området; bruk for eksempel 0.95 eller 95%"
         )
     kontroller_utdata(oppsett)
+    tidligere = les_resultater(oppsett.tidligere) if oppsett.tidligere else []
     manifest = les_manifest(oppsett.utvalg) if oppsett.utvalg is not None else None
     oppdrag = les_oppdrag(oppsett.oppdrag) if oppsett.oppdrag is not None else None
+    internkontroll = oppsett.internkontroll or (
+        oppdrag is not None and oppdrag.data.type == "internkontroll"
+    )
+    if tidligere and (not internkontroll or oppsett.format not in (Format.markdown, Format.docx)):
+        raise RevisjonFeil(
+            "--tidligere: utviklingen mot tidligere måneder står bare i rapporten for "
+            "internkontroll (Markdown eller Word); bruk --mal internkontroll eller «type: "
+            "internkontroll» i oppdragsfilen, eller lag utviklingen med revisjon trend"
+        )
     kriteriesett = last_kriterier(oppsett.kriterier)
     kjoring = vurder(oppsett.stier, kriteriesett=kriteriesett, fremdrift=fremdrift)
     if oppsett.overstyringer is not None:
@@ -135,10 +151,11 @@ def lag_rapport(
         utvalg=utvalg.tekst if utvalg else None,
         tilfeldig=utvalg is not None and utvalg.generaliserbar,
         oppdrag=oppdrag,
-        internkontroll=oppsett.internkontroll
-        or (oppdrag is not None and oppdrag.data.type == "internkontroll"),
+        internkontroll=internkontroll,
     )
     rapport = med_internkontroll(rapport, utvalg=utvalg, toleranse=oppsett.toleranse)
+    if tidligere:
+        rapport = med_trend(rapport, tidligere, som_dict(rapport))
     return rapport, render_deler(
         rapport, oppsett.format, mal=oppsett.mal, referanse=oppsett.referanse_docx
     )

@@ -31,7 +31,7 @@ def test_orakel_0_av_10_gir_25_89_prosent():
     )
     assert a.ovre == pytest.approx(0.2589, abs=5e-5)
     assert a.metode == "clopper-pearson"
-    assert a.ovre_tekst == "25,89\u00a0%"
+    assert a.ovre_tekst == "25,9\u00a0%"  # one decimal, rounded up
     assert a.vurdering == "ikke_vist"
 
 
@@ -91,15 +91,22 @@ def test_tekstene_er_klare():
     inn = avviksgrense(
         kriterium="K", tittel="t", avvik=0, vurdert=59, grense=P(1, 20), konfidens=0.95
     )
-    assert inn.tekst.replace("\u00a0", " ").startswith(
-        "Innenfor: med 95 % sikkerhet er avviksandelen under 4,96 %"
+    assert inn.tekst.replace("\u00a0", " ") == (
+        "Innenfor: med 95 % sikkerhet er avviksandelen under toleransegrensen på 5,0 % "
+        "(den øvre grensen er så vidt under)."
+    )
+    klart = avviksgrense(
+        kriterium="K", tittel="t", avvik=0, vurdert=100, grense=P(1, 20), konfidens=0.95
+    )
+    assert klart.tekst.replace("\u00a0", " ").startswith(
+        "Innenfor: med 95 % sikkerhet er avviksandelen under 3,0 %, altså under toleransegrensen på 5,0 %"
     )
     over = avviksgrense(
         kriterium="K", tittel="t", avvik=4, vurdert=10, grense=P(1, 10), konfidens=0.95
     )
     assert (
         over.tekst.replace("\u00a0", " ")
-        == "Over: avviksandelen i utvalget (40,0 %) er høyere enn toleransegrensen på 10 %."
+        == "Over: avviksandelen i utvalget (40,0 %) er høyere enn toleransegrensen på 10,0 %."
     )
 
 
@@ -111,7 +118,7 @@ def test_toleranse_i_rapporten_og_json():
         "| Kriterium | Avvik | Vurdert | Avviksandel | Øvre grense | Metode | Toleransegrense | Vurdering |"
         in blokk
     )
-    assert blokk.count("| Clopper-Pearson | 10\u00a0% |") == 10
+    assert blokk.count("| Clopper-Pearson | 10,0\u00a0% |") == 10
     assert "ikke dokumentert som tilfeldig" in blokk
     _, deler = lag_rapport(
         Oppsett(stier=[EKSEMPLER], dato=D, toleranse=P(1, 10), format=Format.json)

@@ -52,6 +52,7 @@ SCENARIER: dict[str, dict[str, object]] = {
         "stier": [Path("eksempler")],
         "internkontroll": True,
         "toleranse": Fraction(1, 10),
+        "tidligere": [Path("tests/data/resultat-august-2024.json")],
     },
 }
 
@@ -211,6 +212,32 @@ def test_internkontroll_er_kontorets_egen_kontroll(monkeypatch):
     assert "kommunedirektør" not in tekst.lower()
     assert "Revisjonen" not in tekst
     assert "| Skaffe arbeid over 30 | 25 | 8 |" in tekst  # deviations by caseworker unit
+
+
+def test_internkontroll_viser_utviklingen_mot_tidligere_maneder(monkeypatch):
+    tekst = _tekst(monkeypatch, **SCENARIER["internkontroll"])
+    del_ = tekst.split("Utvikling over tid", 1)[1].split("## Vedlegg", 1)[0]
+    assert "| Kriterium | august 2024 | september 2024 |" in del_
+    # the month of the sample (the vedtak dates), not the day either report was written
+    assert (
+        "| K1 Hvert barns behov og livssituasjon kartlagt før vedtak | 41,7\u00a0% (5 av 12) |"
+        in del_
+    )
+    assert "| 33,3\u00a0% (1 av 3), for få saker |" in del_  # K2 in August: three cases
+    assert "K4 Dokumentert at barnas behov er vurdert | ikke vurdert |" in del_
+    assert "| K5 Barn brukes ikke som tolk | ikke med |" in del_  # not in August's file
+    assert "resultat-august-2024\\.json" in del_
+
+
+def test_tidligere_maneder_bare_i_rapporten_for_internkontroll(monkeypatch):
+    from revisjon.feil import RevisjonFeil
+
+    with pytest.raises(RevisjonFeil, match=r"--tidligere: .*bare i rapporten for internkontroll"):
+        _tekst(
+            monkeypatch,
+            stier=[Path("eksempler")],
+            tidligere=[Path("tests/data/resultat-august-2024.json")],
+        )
 
 
 def test_internkontroll_valgt_i_oppdragsfilen(tmp_path, monkeypatch):

@@ -171,6 +171,15 @@ def vurder(
             show_default=False,
         ),
     ] = None,
+    tidligere: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--tidligere",
+            metavar="RESULTAT.json",
+            help="Resultatfil (revisjon vurder --format json) fra en tidligere måned: rapporten for internkontroll viser utviklingen mot den. Kan gis flere ganger.",
+            show_default=False,
+        ),
+    ] = None,
     avvik: Annotated[
         Path | None,
         typer.Option(
@@ -218,6 +227,7 @@ def vurder(
         internkontroll=internkontroll,
         oppdrag=oppdrag,
         referanse_docx=referanse_docx,
+        tidligere=tidligere or [],
         utvalg=utvalg,
         toleranse=tolk_andel(toleranse, valg="--toleranse") if toleranse is not None else None,
         avvik=avvik,

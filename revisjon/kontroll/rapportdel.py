@@ -4,12 +4,14 @@ added to a built report (``revisjon vurder --utvalg`` and ``--toleranse``)."""
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from fractions import Fraction
 from typing import Any
 
 from revisjon.kontroll.andel import som_brok
 from revisjon.kontroll.beskrivelse import Utvalgsbeskrivelse
 from revisjon.kontroll.toleranse import Avviksgrense, Toleranse, avviksgrense
+from revisjon.kontroll.trend import LestResultat, lag_trend, resultat_for_kjoringen, trend_tabell
 from revisjon.rapport.bygging import Rapport
 
 
@@ -71,6 +73,20 @@ def med_internkontroll(
         if kriterier
         else None,
     )
+
+
+def med_trend(rapport: Rapport, tidligere: Sequence[LestResultat], data: dict[str, Any]) -> Rapport:
+    """The report with its trend against earlier months (``tidligere``: the result files of
+    earlier checks; ``data``: this run's JSON result as a dict). Unchanged without earlier
+    files."""
+    if not tidligere:
+        return rapport
+    trend = lag_trend(
+        [*tidligere, resultat_for_kjoringen(data)],
+        inndeling="rapportdato",
+        konfidens=rapport.konfidens,
+    )
+    return dataclasses.replace(rapport, trend=trend_tabell(trend))
 
 
 def toleranse_json(rapport: Rapport, kriterium: str) -> dict[str, Any] | None:

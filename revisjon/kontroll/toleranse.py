@@ -32,8 +32,10 @@ Metode = Literal["clopper-pearson", "hypergeometrisk"]
 
 
 def andel_tekst(andel: Fraction) -> str:
-    """A share the user chose, with the decimals it needs: 1/20 → ``5 %``, 1/40 → ``2,5 %``."""
-    return norsk.konfidens(float(andel))
+    """A share the user chose, with one decimal or the more it needs: 1/20 → ``5,0 %``, 1/40 →
+    ``2,5 %``, 1/80 → ``1,25 %`` (a chosen limit is never rounded)."""
+    tekst = norsk.konfidens(float(andel))
+    return tekst if "," in tekst else tekst.replace(norsk.PROSENTTEGN, ",0" + norsk.PROSENTTEGN)
 
 
 @dataclass(frozen=True)
@@ -61,8 +63,8 @@ class Avviksgrense:
 
     @property
     def ovre_tekst(self) -> str:
-        """Two decimals, rounded up (25,89 %): a limit close to the tolerance stays readable."""
-        return norsk.ovre_grense(self.ovre, 2) if self.ovre is not None else "–"
+        """One decimal, rounded up (25,89 % → 25,9 %), so the limit shown is still a limit."""
+        return norsk.ovre_grense(self.ovre) if self.ovre is not None else "–"
 
     @property
     def metode_tekst(self) -> str:
@@ -79,6 +81,12 @@ class Avviksgrense:
         t = self.grense_tekst
         if self.vurdering == "ikke_vurdert":
             return "Ikke vurdert: kriteriet er ikke vurdert i noen sak."
+        if self.vurdering == "innenfor" and self.ovre_tekst == t:
+            # rounded up to one decimal, the limit reaches the tolerance it is below
+            return (
+                f"Innenfor: med {norsk.konfidens(self.konfidens)} sikkerhet er avviksandelen under "
+                f"toleransegrensen på {t} (den øvre grensen er så vidt under)."
+            )
         if self.vurdering == "innenfor":
             return (
                 f"Innenfor: med {norsk.konfidens(self.konfidens)} sikkerhet er avviksandelen under "

@@ -428,3 +428,49 @@ def lag_trendrapport(oppdrag: Trendoppdrag) -> Trendrapport:
             f"{norsk.heltall(trend.minste_n)} vurderte saker og er merket «For få saker»."
         )
     return Trendrapport(trend, tekst, oppsummering)
+
+
+DENNE_KONTROLLEN = "denne kontrollen"
+"""The current run's name among the result files of a trend in the report."""
+
+
+def resultat_for_kjoringen(data: object) -> LestResultat:
+    """The current run as a result file (``data``: the JSON result of the run as a dict), read
+    with the same model as the files of earlier months."""
+    return Lest(DENNE_KONTROLLEN, "", Resultatfil.model_validate(data))
+
+
+def _celle(p: Punkt) -> str:
+    if not p.med:
+        return "ikke med"
+    if not p.andel.vurdert:
+        return "ikke vurdert"
+    tekst = (
+        f"{norsk.prosent(p.andel.andel)} ({norsk.heltall(p.andel.oppfylt)} av "
+        f"{norsk.heltall(p.andel.vurdert)})"
+    )
+    return f"{tekst}, for få saker" if p.for_fa else tekst
+
+
+def trend_tabell(trend: Trend) -> str:
+    """The trend as the internal-control report shows it (Markdown): one row per criterion and
+    one column per month, the share in order with its counts, and which results it comes from."""
+    tidligere = [f.fil for f, _ in trend.kilder if f.fil != DENNE_KONTROLLEN]
+    linjer = [
+        f"Andelen i orden per måned for stikkprøven, i {norsk.antall(len(trend.perioder), 'periode', 'perioder')}: "
+        f"denne kontrollen og {norsk.antall(len(tidligere), 'tidligere resultatfil', 'tidligere resultatfiler')} "
+        f"({', '.join(md(f) for f in tidligere)}). En måned der kriteriet er vurdert i færre enn "
+        f"{norsk.heltall(trend.minste_n)} saker er merket «for få saker»: der er usikkerheten så "
+        "stor at andelen sier lite om praksis. «Ikke med»: kriteriet var ikke med i kontrollen "
+        "den måneden.",
+        "",
+        "| Kriterium | " + " | ".join(md(p.etikett) for p in trend.perioder) + " |",
+        "|---|" + "---:|" * len(trend.perioder),
+    ]
+    # in this report's order of criteria; those only earlier months had come last
+    naa = [f for f, _ in trend.kilder if f.fil == DENNE_KONTROLLEN]
+    orden = {k.id: i for f in naa for i, k in enumerate(f.data.kriterier)}
+    for k in sorted(trend.kriterier, key=lambda k: orden.get(k.id, len(orden))):
+        celler = " | ".join(_celle(p) for p in k.punkter)
+        linjer.append(f"| {md(k.id)} {md(k.tittel)} | {celler} |")
+    return "\n".join(linjer) + "\n"
