@@ -33,7 +33,7 @@ from revisjon.kriteriesprak.kodegen_kriterium import (
     utenfor_tidsrom,
 )
 from revisjon.kriteriesprak.lesingsbevis import med_setninger
-from revisjon.kriteriesprak.maler import kodenavn, mal_deler
+from revisjon.kriteriesprak.maler import kodenavn, mal_deler, tall_med_ord
 from revisjon.kriteriesprak.regel import KompilertKriterium
 from revisjon.kriteriesprak.stier import Omfang, formater, normaliser
 from revisjon.kriteriesprak.tekstlesing import Sprak
@@ -74,32 +74,32 @@ def henter(omfang: Omfang, sti: str) -> Henter:
 class Mal:
     """A template: literal parts, named values (``None`` getter) and getters."""
 
-    deler: tuple[str | tuple[str, Henter | None], ...]
+    deler: tuple[str | tuple[str, Henter | None, tuple[str, str] | None], ...]
 
     def fyll(self, kontekst: Kontekst, navngitte: Mapping[str, str]) -> str:
         ut: list[str] = []
         for del_ in self.deler:
             if isinstance(del_, str):
                 ut.append(del_)
-            elif del_[1] is None:
-                ut.append(navngitte[del_[0]])
-            else:
-                ut.append(formater(del_[1](kontekst)))
+                continue
+            navn, hent, former = del_
+            verdi = navngitte[navn] if hent is None else formater(hent(kontekst))
+            ut.append(verdi if former is None else tall_med_ord(verdi, *former))
         return "".join(ut)
 
 
 def mal(tekst: str, omfang: Omfang, navngitte: Sequence[str] = ()) -> Mal:
-    deler: list[str | tuple[str, Henter | None]] = []
+    deler: list[str | tuple[str, Henter | None, tuple[str, str] | None]] = []
     for del_ in mal_deler(tekst, omfang, navngitte):
         if isinstance(del_, str):
             deler.append(del_)
         elif del_.navngitt:
-            deler.append((del_.navn, None))
+            deler.append((del_.navn, None, del_.former))
         else:
             hent = henter(omfang, del_.navn)
             if del_.kode:
                 hent = (lambda h: lambda k: kodenavn(h(k)))(hent)
-            deler.append((del_.navn, hent))
+            deler.append((del_.navn, hent, del_.former))
     return Mal(tuple(deler))
 
 

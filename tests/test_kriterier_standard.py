@@ -755,7 +755,7 @@ K7 = [
     tilfelle(
         "status-mangler-er-gjennomfort",
         "oppfylt",
-        "1 av 1 gjennomførte samtaler har referat.",
+        "1 av 1 gjennomført samtale har referat.",
         samtaler=[samtale("kartleggingssamtale", referat=True)],
     ),
     tilfelle(

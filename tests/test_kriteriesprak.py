@@ -892,6 +892,19 @@ def test_delvis_oppfylt_proves_etter_oppfylt(tmp_path):
         pytest.param("{radgivning.forste_samtale}", {}, "ikke oppgitt", id="mangler-forelder"),
         pytest.param("{soknad.gjelder}", {}, "ingen", id="tom-liste"),
         pytest.param("{husstand.voksne} voksen", {}, "1 voksen", id="tall"),
+        pytest.param("{husstand.voksne|voksen|voksne}", {}, "1 voksen", id="tall-entall"),
+        pytest.param(
+            "{husstand.voksne|voksen|voksne}",
+            {"husstand": {"voksne": 2, "barn": [{"id": "B1", "alder": 9}]}},
+            "2 voksne",
+            id="tall-flertall",
+        ),
+        pytest.param(
+            "{husstand.voksne|den ene voksne|alle de # voksne}",
+            {"husstand": {"voksne": 3, "barn": [{"id": "B1", "alder": 9}]}},
+            "alle de 3 voksne",
+            id="tall-med-plass",
+        ),
         pytest.param("{sak_id} { kontor }", {"kontor": "Nav Gjøvik"}, "T-1 Nav Gjøvik", id="tekst"),
         pytest.param("{tjeneste}", {}, "økonomisk stønad", id="kode-tjeneste"),
         pytest.param(
@@ -1499,6 +1512,32 @@ LASTEFEIL = [
         "er fritekst",
     ),
     feil(
+        "entall-og-flertall-etter-noe-som-ikke-er-et-antall",
+        """\
+            vurdering:
+              oppfylt: {finnes: vedtak}
+            begrunnelse:
+              oppfylt: "{vedtak.dato|dag|dager}"
+              ikke_oppfylt: nei
+        """,
+        "{vedtak.dato|",
+        "begrunnelse.oppfylt",
+        "entall og flertall passer bare etter et antall; «vedtak.dato» er ikke et antall",
+    ),
+    feil(
+        "entall-uten-flertall",
+        """\
+            vurdering:
+              oppfylt: {finnes: vedtak}
+            begrunnelse:
+              oppfylt: "{husstand.voksne|voksen}"
+              ikke_oppfylt: nei
+        """,
+        "{husstand.voksne|",
+        "begrunnelse.oppfylt",
+        "skriv tallet med entall og flertall, for eksempel {antall|samtale|samtaler}",
+    ),
+    feil(
         "hel-struktur-i-mal",
         """\
             vurdering:
@@ -1805,3 +1844,26 @@ def test_belop_med_tusenskille_i_begrunnelsen():
     assert formater(3276.0) == "3\u00a0276"
     assert formater(1234.5) == "1\u00a0234,50"
     assert formater(900.0) == "900"
+
+
+@pytest.mark.parametrize(
+    ("tekst", "vurdert", "forventet"),
+    [
+        ("i {vurdert|den ene saken|alle de # sakene}", "1", "i den ene saken"),
+        ("i {vurdert|den ene saken|alle de # sakene}", "12", "i alle de 12 sakene"),
+        ("i {vurdert|sak|saker}", "1", "i 1 sak"),
+        ("i {vurdert|sak|saker}", "1\u00a0500", "i 1\u00a0500 saker"),
+    ],
+)
+def test_rapporttekst_med_entall_og_flertall(tekst, vurdert, forventet):
+    from revisjon.kriteriesprak.maler import fyll_rapporttekst, sjekk_rapporttekst
+
+    assert sjekk_rapporttekst(tekst) is None
+    assert fyll_rapporttekst(tekst, {"vurdert": vurdert}) == forventet
+
+
+def test_rapporttekst_entall_og_flertall_bare_etter_et_antall():
+    from revisjon.kriteriesprak.maler import sjekk_rapporttekst
+
+    assert "«andel» er ikke et antall" in (sjekk_rapporttekst("{andel|sak|saker}") or "")
+    assert "entall og flertall" in (sjekk_rapporttekst("{vurdert|sak}") or "")

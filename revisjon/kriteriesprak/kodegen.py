@@ -15,6 +15,7 @@ identifier.
 from __future__ import annotations
 
 import builtins
+import dataclasses
 import keyword
 import types
 import typing
@@ -23,7 +24,7 @@ from typing import Any, Union
 
 from revisjon.felttre import Felttype
 from revisjon.kriteriesprak import modell as m
-from revisjon.kriteriesprak.maler import Plass, kodenavn, mal_deler
+from revisjon.kriteriesprak.maler import Plass, kodenavn, mal_deler, tall_med_ord
 from revisjon.kriteriesprak.stier import _DATOER, NORMALISERT, Omfang, StiFeil, formater, normaliser
 from revisjon.kriteriesprak.tekstsok import Tekstsok
 from revisjon.sak import KODENAVN
@@ -87,6 +88,7 @@ class Kodeskriver:
             "KN": kodenavn,
             "KNG": KODENAVN.get,
             "J": ", ".join,
+            "FL": tall_med_ord,
         }
         self._teller = 0
         self.rot: dict[tuple[str, ...], str] = {}
@@ -174,6 +176,9 @@ class Kodeskriver:
     def _malledd(self, del_: str | Plass, skop: Skop, navngitte: dict[str, str]) -> str:
         if isinstance(del_, str):
             return self.konst(del_)
+        if del_.former is not None:
+            tall = self._malledd(dataclasses.replace(del_, former=None), skop, navngitte)
+            return f"FL({tall}, {self.konst(del_.former[0])}, {self.konst(del_.former[1])})"
         if del_.navngitt:
             return navngitte[del_.navn]
         verdi = self.sti(del_.navn, skop)

@@ -3,6 +3,10 @@
 ``mal_deler`` splits a template into its literal text and checked placeholders; the code
 generator (``kodegen.Kodeskriver.mal``) writes the filling out.
 
+A count may carry its noun in the singular and the plural: ``{antall|samtale|samtaler}`` gives
+«1 samtale» and «3 samtaler»; with ``#`` in either form the number stands only where ``#`` does
+(«{antall|den ene samtalen|alle de # samtalene}»).
+
 A template may name fields of the case (dates, ids, ages, codes) but never a free-text field
 (journal text, vedtak text, notes), since those may hold personal details.
 """
@@ -29,6 +33,51 @@ class Plass:
     navn: str
     navngitt: bool
     kode: bool = False
+    former: tuple[str, str] | None = None
+    """The noun after the count, in the singular and the plural (``{antall|sak|saker}``)."""
+
+
+TALLNAVN = frozenset(
+    {
+        "antall",
+        "antall_oppfylt",
+        "antall_mangler",
+        *("oppfylt", "delvis_oppfylt", "ikke_oppfylt"),
+        "ikke_aktuelt",
+        "ikke_vurdert",
+        "vurdert",
+    }
+)
+"""The named values that are counts (and so may carry singular and plural forms)."""
+
+
+def tall_med_ord(tall: str, entall: str, flertall: str) -> str:
+    """A count (as text) with its noun: «1 samtale», «3 samtaler», or the form with the number
+    at ``#`` («den ene samtalen», «alle de 3 samtalene»)."""
+    form = entall if tall == "1" else flertall
+    if "#" in entall or "#" in flertall:  # the author places the number (or leaves it out)
+        return form.replace("#", tall)
+    return f"{tall} {form}"
+
+
+def _navn_og_former(innhold: str) -> tuple[str, tuple[str, str] | None]:
+    """``antall|samtale|samtaler`` → (``antall``, (``samtale``, ``samtaler``))."""
+    navn, *former = (d.strip() for d in innhold.split("|"))
+    if not former:
+        return navn, None
+    if len(former) != 2 or not all(former):
+        raise StiFeil(
+            f"i teksten: «{{{innhold}}}»: skriv tallet med entall og flertall, for eksempel "
+            "{antall|samtale|samtaler}"
+        )
+    return navn, (former[0], former[1])
+
+
+def _ikke_tall(navn: str) -> StiFeil:
+    return StiFeil(
+        f"i teksten: «{{{navn}|…}}»: entall og flertall passer bare etter et antall; «{navn}» er "
+        "ikke et antall"
+    )
 
 
 def mal_deler(tekst: str, omfang: Omfang, navngitte: Sequence[str]) -> tuple[str | Plass, ...]:
@@ -39,9 +88,11 @@ def mal_deler(tekst: str, omfang: Omfang, navngitte: Sequence[str]) -> tuple[str
     for treff in _PLASS.finditer(tekst):
         _uten_krollparentes(tekst[start : treff.start()])
         deler.append(tekst[start : treff.start()])
-        navn = treff.group(1).strip()
+        navn, former = _navn_og_former(treff.group(1))
         if navn in navngitte:
-            deler.append(Plass(navn, navngitt=True))
+            if former is not None and navn not in TALLNAVN:
+                raise _ikke_tall(navn)
+            deler.append(Plass(navn, navngitt=True, former=former))
         else:
             try:
                 type_ = omfang.type_av(navn)
@@ -61,7 +112,9 @@ def mal_deler(tekst: str, omfang: Omfang, navngitte: Sequence[str]) -> tuple[str
                     "journalnotater, samtaler, barn …) og kan inneholde fritekst; velg et felt i "
                     "den, eller bruk «for_hvert»/«noen» med «bevis»"
                 )
-            deler.append(Plass(navn, navngitt=False, kode=_er_kode(type_)))
+            if former is not None and (type_.kjerne is not int or type_.er_liste):
+                raise _ikke_tall(navn)
+            deler.append(Plass(navn, navngitt=False, kode=_er_kode(type_), former=former))
         start = treff.end()
     _uten_krollparentes(tekst[start:])
     deler.append(tekst[start:])
@@ -117,7 +170,12 @@ RAPPORTNAVN = (
 def sjekk_rapporttekst(tekst: str) -> str | None:
     """A problem with a report text's ``{…}`` names, or None when it is fine."""
     for treff in _PLASS.finditer(tekst):
-        navn = treff.group(1).strip()
+        try:
+            navn, former = _navn_og_former(treff.group(1))
+        except StiFeil as feil:
+            return str(feil)
+        if former is not None and navn in RAPPORTNAVN and navn not in TALLNAVN:
+            return str(_ikke_tall(navn))
         if navn not in RAPPORTNAVN:
             tips = forslag(navn, RAPPORTNAVN)
             hint = f"mente du «{{{tips}}}»? " if tips else ""
@@ -133,4 +191,9 @@ def sjekk_rapporttekst(tekst: str) -> str | None:
 
 def fyll_rapporttekst(tekst: str, verdier: Mapping[str, str]) -> str:
     """A checked report text with its named values filled in."""
-    return _PLASS.sub(lambda t: verdier[t.group(1).strip()], tekst)
+
+    def fyll(treff: re.Match[str]) -> str:
+        navn, former = _navn_og_former(treff.group(1))
+        return verdier[navn] if former is None else tall_med_ord(verdier[navn], *former)
+
+    return _PLASS.sub(fyll, tekst)
