@@ -79,6 +79,9 @@ def vurder(funn: Sequence[Setningsfunn], omfang: Sequence[str]) -> Lesning:
     if all(f is TOM for f in funn):
         return INGEN  # most letters: no sentence holds anything the reading counts
     om = [om_barna(f) for f in funn]
+    if not any(om):
+        # no sentence about the children: no mention, no weighing of them, nothing to control
+        return _avvist(funn)
     situasjon = [om[i] and f.barn and f.innhold and not f.vedtak for i, f in enumerate(funn)]
     nevnt_i = [i for i, f in enumerate(funn) if (om[i] and f.omtaler) or situasjon[i]]
     nevnt = (_nr(nevnt_i), _uttrykk(funn, nevnt_i, vekting=False))
@@ -114,7 +117,14 @@ def vurder(funn: Sequence[Setningsfunn], omfang: Sequence[str]) -> Lesning:
     kontroll = _kontroll(funn, situasjon, nevnt_i)
     if nevnt_i:
         return Lesning("nevnt", nevnt[0], nevnt[1], kontroll, nevnt)
+    return _avvist(funn, kontroll)
+
+
+def _avvist(funn: Sequence[Setningsfunn], kontroll: str | None = None) -> Lesning:
+    """Level ``ingen``, with the sentences whose mentions did not count (negated or left out)."""
     avvist = [i for i, f in enumerate(funn) if f.negerte_omtaler or f.utelatt_omtale]
+    if not avvist and kontroll is None:
+        return INGEN
     return Lesning("ingen", _nr(avvist), _uttrykk(funn, avvist, vekting=False), kontroll)
 
 
