@@ -32,7 +32,7 @@ from revisjon.kriteriesprak.kodegen_kriterium import (
     samle,
     utenfor_tidsrom,
 )
-from revisjon.kriteriesprak.lesingsbevis import med_setninger
+from revisjon.kriteriesprak.lesingsbevis import lesingsbevis
 from revisjon.kriteriesprak.maler import kodenavn, mal_deler, tall_med_ord
 from revisjon.kriteriesprak.regel import KompilertKriterium
 from revisjon.kriteriesprak.stier import Omfang, formater, normaliser
@@ -437,7 +437,18 @@ def referanse(kk: KompilertKriterium) -> Callable[[Sak], Resultat]:
                 return med_tekst("delvis_oppfylt", kontekst, {"bevis": samle(bevis)})
         return med_tekst("ikke_oppfylt", kontekst, {"bevis": samle(bevis)})
 
-    return med_setninger(k, kk.tekstlesing, vurder)
+    bevis = lesingsbevis(k, kk.tekstlesing)
+    if bevis is None:
+        return vurder
+
+    def med_setninger(sak: Sak) -> Resultat:
+        # the sentences of the text reading, put on the verdict as the generated code does
+        resultat = vurder(sak)
+        if resultat.status not in bevis.statuser:
+            return resultat
+        return bevis.resultat(resultat.status, resultat.begrunnelse, sak)
+
+    return med_setninger
 
 
 def _for_hvert(

@@ -7,7 +7,7 @@ decided by a plain test, which stops at the first answer.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -16,6 +16,7 @@ from revisjon.kriteriesprak import modell as m
 from revisjon.kriteriesprak.gyldighet import NAVNGITT_FOR_HVERT, NAVNGITT_SAK
 from revisjon.kriteriesprak.kodegen import Kodefeil, Kodeskriver, Skop, med
 from revisjon.kriteriesprak.kodegen_betingelser import Betingelser
+from revisjon.kriteriesprak.lesingsbevis import lesingsbevis
 from revisjon.kriteriesprak.stier import Omfang, formater
 from revisjon.resultat import Resultat
 from revisjon.sak import TJENESTENAVN, Sak
@@ -77,7 +78,12 @@ def skriv_kilde(
         IB=INGEN_BEVIS,
         TOMME=TOMME,
     )
-    skriver = _Kriterieskriver(s, Betingelser(s, negasjonsord, kk.tekstlesing), kk.kilde)
+    bevis = lesingsbevis(kk.kilde, kk.tekstlesing)
+    if bevis is not None:
+        s.navnerom["RL"] = bevis.resultat
+    skriver = _Kriterieskriver(
+        s, Betingelser(s, negasjonsord, kk.tekstlesing), kk.kilde, bevis.statuser if bevis else ()
+    )
     forst = skriver.gjelder()
     s.linjer = []
     skriver.resten()
@@ -103,8 +109,12 @@ def _samlet(bevis: str) -> str:
 
 
 class _Kriterieskriver:
-    def __init__(self, s: Kodeskriver, b: Betingelser, kilde: m.Kriterium) -> None:
+    def __init__(
+        self, s: Kodeskriver, b: Betingelser, kilde: m.Kriterium, lest: Collection[str]
+    ) -> None:
         self.s, self.b, self.k = s, b, kilde
+        self.lest = lest
+        """The statuses whose verdict names the sentences of a text reading (``RL``)."""
         self.rot: Skop = (Omfang.rot(), {})
         self.elementnavn = NAVNGITT_FOR_HVERT if kilde.vurdering.for_hvert else NAVNGITT_SAK
         self.tekster = {
@@ -190,10 +200,14 @@ class _Kriterieskriver:
 
     def _gi(self, niva: int, status: str, tekst: str) -> None:
         """``return`` the verdict: the one given before for this status and reason (looked up
-        here, as ``KompilertKriterium._resultat`` does), else a new one."""
+        here, as ``KompilertKriterium._resultat`` does), else a new one; with the sentences of
+        the text reading (``lesingsbevis``) for a status that reads one."""
         t = self.s.nytt("t")
         self.s.skriv(niva, f"{t} = {tekst}")
-        self.s.skriv(niva, f"return G(({status!r}, {t})) or R({status!r}, {t})")
+        if status in self.lest:
+            self.s.skriv(niva, f"return RL({status!r}, {t}, sak)")
+        else:
+            self.s.skriv(niva, f"return G(({status!r}, {t})) or R({status!r}, {t})")
 
     def _sjekk(self, betingelse: m.Betingelse, skop: Skop, niva: int, ja: bool) -> str:
         """Write ``if <betingelse>:`` (the caller writes the body at ``niva + 1``), gathering

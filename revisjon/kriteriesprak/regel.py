@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from revisjon.kriteriesprak import modell as m
 from revisjon.kriteriesprak.gyldighet import sjekk_kriterium
 from revisjon.kriteriesprak.kodegen_kriterium import Vurderer, lag_vurderer
-from revisjon.kriteriesprak.lesingsbevis import med_setninger
 from revisjon.resultat import Resultat, nytt_resultat
 
 
@@ -42,7 +41,7 @@ class KompilertKriterium:
 
     def __post_init__(self) -> None:
         vurder, kode = lag_vurderer(self, self.negasjonsord)
-        object.__setattr__(self, "vurder", med_setninger(self.kilde, self.tekstlesing, vurder))
+        object.__setattr__(self, "vurder", vurder)
         object.__setattr__(self, "kode", kode)
 
     @property
