@@ -24,9 +24,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from revisjon.tekst.setningsanalyse import TOM, Setningsfunn, om_barna
+from revisjon.tekst.setningsanalyse import TOM, Setningsfunn
 
 NIVAER = ("ingen", "nevnt", "vektet")
+_NIVA = {niva: i for i, niva in enumerate(NIVAER)}
 SAMME_SETNING, NESTE_SETNING = "samme_setning", "neste_setning"
 NAER = 8
 """Sentences before a weighing in which its concrete content may stand (eight, so that the facts
@@ -47,7 +48,7 @@ class Lesning:
 
     def har(self, krav: str) -> bool:
         """Whether the reading reaches the level ``krav``."""
-        return NIVAER.index(self.niva) >= NIVAER.index(krav)
+        return _NIVA[self.niva] >= _NIVA[krav]
 
     def for_krav(self, krav: str) -> tuple[tuple[int, ...], tuple[str, ...]]:
         """The sentences and phrases that show level ``krav`` (those of the reading's own level
@@ -78,11 +79,11 @@ def vurder(funn: Sequence[Setningsfunn], omfang: Sequence[str]) -> Lesning:
     """The level of a text from the findings of its sentences (see the module docstring)."""
     if all(f is TOM for f in funn):
         return INGEN  # most letters: no sentence holds anything the reading counts
-    om = [om_barna(f) for f in funn]
+    om = [f.om_barna for f in funn]
     if not any(om):
         # no sentence about the children: no mention, no weighing of them, nothing to control
         return _avvist(funn)
-    situasjon = [om[i] and f.barn and f.innhold and not f.vedtak for i, f in enumerate(funn)]
+    situasjon = [f.situasjon for f in funn]
     nevnt_i = [i for i, f in enumerate(funn) if (om[i] and f.omtaler) or situasjon[i]]
     nevnt = (_nr(nevnt_i), _uttrykk(funn, nevnt_i, vekting=False))
     tom: list[int] | None = None

@@ -141,6 +141,9 @@ class Setning(NamedTuple):
 
 
 _LENGSTE_FORKORTELSE = max(map(len, FORKORTELSER | FORKORTELSER_SIST))
+_KAN_FORTSETTE = FORKORTELSER | FORKORTELSER_SIST
+"""Last words after which a sentence may go on (a number may too): for the rest
+``_fortsetter`` is not asked."""
 
 
 def _fortsetter(ord_: str, neste: str) -> bool:
@@ -171,7 +174,11 @@ def _del_enhet(enhet: str) -> list[str]:
             start = forrige.rfind(" ") + 1
             start = max(start, forrige.rfind("(", start) + 1)
             # the usual case, tested first: a last word longer than any abbreviation ends it
-            if len(forrige) - start <= kort and _fortsetter(forrige[start:-1].lower(), bit):
+            if (
+                len(forrige) - start <= kort
+                and ((ord_ := forrige[start:-1].lower()) in _KAN_FORTSETTE or ord_.isdecimal())
+                and _fortsetter(ord_, bit)
+            ):
                 ut[-1] = f"{forrige} {bit}"
                 continue
         if bit:

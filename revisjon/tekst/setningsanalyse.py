@@ -14,7 +14,7 @@ of weighing in a negated clause (``ledd``) does not count either; a negated outc
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from revisjon.tekst.arter import Setningsart
 from revisjon.tekst.fraser import Frasesett, Ord, ingen_barn
@@ -66,6 +66,18 @@ class Setningsfunn:
     vedtak: bool
     """The sentence states the decision ("Søknaden … blir avslått"): naming a child there is
     not a description of the child's situation."""
+    om_barna: bool = field(init=False)
+    """The sentence is about the children (see ``lesing``): it names a child or mentions
+    their interests, and holds no negated mention."""
+    situasjon: bool = field(init=False)
+    """The sentence describes the children's situation: it is about them, names a child and
+    holds concrete content, and does not state the decision."""
+
+    def __post_init__(self) -> None:
+        # worked out once per sentence (``Setningsminne``), not once per letter that holds it
+        om = bool(self.omtaler or self.barn) and not self.negerte_omtaler
+        object.__setattr__(self, "om_barna", om)
+        object.__setattr__(self, "situasjon", om and self.barn and self.innhold and not self.vedtak)
 
 
 TOM = Setningsfunn(False, (), (), None, (), False, False, False, False, False)
@@ -120,11 +132,6 @@ def _les(
         else set()
     )
     return bool(substantiv), _les_setning(lister, setning, tekst, substantiv | pronomen)
-
-
-def om_barna(f: Setningsfunn) -> bool:
-    """Whether a sentence is about the children (see ``lesing``)."""
-    return bool(f.omtaler or f.barn) and not f.negerte_omtaler
 
 
 def _les_setning(
