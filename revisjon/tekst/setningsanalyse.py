@@ -46,9 +46,11 @@ class Ordlister:
     negasjon: Negasjonsregler
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Setningsfunn:
-    """What one sentence holds, for the reading (see the module docstring)."""
+    """What one sentence holds, for the reading (see the module docstring). Compared by
+    identity: the findings of one sentence are one object (``Setningsminne``), so the findings
+    of a letter can be looked up (``Leser``)."""
 
     barn: bool
     omtaler: tuple[str, ...]
