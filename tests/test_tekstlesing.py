@@ -407,6 +407,22 @@ def test_tom_pastand_og_regelsetning_ved_konkret_opplysning_er_til_kontroll() ->
     assert tilsier.til_kontroll is not None and tilsier.til_kontroll.startswith("tom påstand")
 
 
+def test_brev_med_samme_funn_i_annen_rekkefolge_far_sine_egne_setningsnumre() -> None:
+    # A letter's level is remembered by its sentences' findings in order (``Leser``): other
+    # wording around the same findings gives the same reading, another order other numbers.
+    vurdering = "Omsynet til han er vege opp mot husleiga."
+    fakta = "Sonen din (12 år) har astma."
+    forst = LESER.les(f"{fakta} {vurdering} Vedtaket kan påklages.")
+    annen_ordlyd = LESER.les(f"{fakta} {vurdering} Du kan klage innen tre uker.")
+    etter_tom = LESER.les(f"Vedtaket kan påklages. {fakta} {vurdering}")
+    assert forst.niva == annen_ordlyd.niva == etter_tom.niva == "vektet"
+    assert forst.setninger == annen_ordlyd.setninger == (1, 2)
+    assert etter_tom.setninger == (2, 3)
+    # the pronoun «han» needs the son named just before: without him, no weighing of a child
+    uten_barn = LESER.les(f"Vedtaket kan påklages. {vurdering}")
+    assert uten_barn.niva != "vektet"
+
+
 def test_bevis_nevner_setninger_og_fraser_aldri_teksten() -> None:
     lesning = LESER.les("Sonen din (12 år) har astma. Omsynet til han er vege opp mot husleiga.")
     bevis = lesning.bevis("vektet", "vedtaksteksten")
