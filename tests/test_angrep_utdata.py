@@ -478,8 +478,13 @@ def test_arbeidsprosesser_avslutter_selv_nar_hovedprosessen_drepes(mange_saker, 
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="leser /proc")
-def test_ctrl_c_gir_avbrutt_og_kode_130_uten_arbeidsprosesser_igjen(mange_saker, tmp_path):
-    miljo = {**os.environ, "REVISJON_ARBEIDERE": "2"}
+@pytest.mark.parametrize("arbeidere", ["2", "24"])
+def test_ctrl_c_gir_avbrutt_og_kode_130_uten_arbeidsprosesser_igjen(
+    mange_saker, tmp_path, arbeidere
+):
+    # With 24 workers the interrupt nearly always comes while the pool is still forking:
+    # Python lost it there («Exception ignored in _releaseLock») and the run went on.
+    miljo = {**os.environ, "REVISJON_ARBEIDERE": arbeidere}
     ut = tmp_path / "r.md"
     prosess = subprocess.Popen(
         [sys.executable, "-m", "revisjon", "vurder", str(mange_saker), "-o", str(ut)],
@@ -487,7 +492,7 @@ def test_ctrl_c_gir_avbrutt_og_kode_130_uten_arbeidsprosesser_igjen(mange_saker,
     )  # fmt: skip
     frist = time.monotonic() + 60
     while not (barn := _barn(prosess.pid)) and time.monotonic() < frist:
-        time.sleep(0.01)
+        time.sleep(0.001)
     assert barn, "arbeidsprosessene startet ikke"
     prosess.send_signal(signal.SIGINT)
     _, stderr = prosess.communicate(timeout=60)

@@ -27,13 +27,14 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import sys
 import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import suppress
+from contextlib import contextmanager, suppress
 from multiprocessing.context import BaseContext
 from typing import Literal
 
@@ -150,7 +151,9 @@ def vurder_parallelt(
 
     try:
         for del_ in _biter(_del_jsonl(enheter, filsummer), bit):
-            ventende.append((pool.submit(arbeider.vurder, del_), del_))
+            with uten_avbrudd():  # the first submit forks the workers
+                framtid = pool.submit(arbeider.vurder, del_)
+            ventende.append((framtid, del_))
             if len(ventende) > I_ARBEID_PER_ARBEIDER * arbeidere:
                 yield from neste()
         while ventende:
@@ -164,6 +167,26 @@ def vurder_parallelt(
         _stopp(pool)
         raise
     _steng(pool)
+
+
+@contextmanager
+def uten_avbrudd() -> Iterator[None]:
+    """Ctrl-C held back for a moment (in the main thread, where the platform can block a
+    signal): an interrupt that comes while the pool forks its workers, when Python runs the
+    parent's at-fork handlers (``logging`` releases its lock there), is printed as "Exception
+    ignored" and lost, and the run would go on to the end. Held back, it comes as soon as the
+    fork is done. The workers inherit the blocked signal; they ignore Ctrl-C anyway
+    (``arbeider.folg_forelderen``)."""
+    if threading.current_thread() is not threading.main_thread() or not hasattr(
+        signal, "pthread_sigmask"
+    ):
+        yield
+        return
+    forrige = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, forrige)
 
 
 def _steng(pool: ProcessPoolExecutor) -> None:
