@@ -49,6 +49,8 @@ LENKER = [
     "doi:10.1000/182",
     "tel:+4712345678",
     "GJ-ØS-1 (se www.nav.no/sosial)",
+    "www.-a",  # a hyphen after «www.»: found by the property test below
+    "www._evil.example",
 ]
 
 

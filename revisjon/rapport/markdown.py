@@ -29,11 +29,14 @@ from revisjon.styretegn import uten_styretegn
 MAL = "rapport.md.j2"
 INTERNKONTROLL = "internkontroll.md.j2"
 """The template of a Nav office's own control (``Rapport.internkontroll``)."""
-_SPESIAL = re.compile(r"[\\`*_{}\[\]<>|#!~&@]|:(?=\S)|(?<=[^\W\d_])\.(?=\w)|(?<=\w)\.(?=[^\W\d_])")
+_SPESIAL = re.compile(
+    r"[\\`*_{}\[\]<>|#!~&@]|:(?=\S)|(?<=[^\W\d_])\.(?=[\w-])|(?<=\w)\.(?=[^\W\d_])"
+)
 """What gets a backslash: Markdown's own characters (so no table breaks, heading, HTML, entity,
 emphasis or code), and what makes a link of bare text in GitHub's, pandoc's and markdown-it's
 autolinking: ``@`` (e-mail), a colon before text (``https:``, ``mailto:``) and a dot between a
-letter and a word character (``www.nav.no``, ``nav.no``, ``www.0``; not ``18.03.2024``). A backslash before punctuation is shown as
+letter and a word character or a hyphen (``www.nav.no``, ``nav.no``, ``www.0``, ``www.-a``;
+not ``18.03.2024``). A backslash before punctuation is shown as
 nothing, so the text reads as it was."""
 _MELLOMROM = re.compile(r"[^\S\u00a0]+")
 """A run of white space to fold, except the no-break space (``norsk.TUSENSKILLE`` in counts, and
