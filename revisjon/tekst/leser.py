@@ -123,7 +123,7 @@ class Leser:
         kjerne = self._kjerne
         # Most letters that name a child hold the first stem ("barn", "Barn"): two tests of the
         # text as it is, and lower() (1.4 µs for 365 characters) and the other stems only for
-        # the rest (1.3 against 3.9 µs a case for every stem on the text and then on its lower
+        # the rest (1.0 against 3.9 µs a case for every stem on the text and then on its lower
         # case, on the benchmark's cases, where one letter in five names no child).
         if self.forfilter and not _nevner_stamme(tekst, kjerne):
             return INGEN
